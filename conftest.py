@@ -1,0 +1,33 @@
+"""Test-wide settings and fixtures. Tests run on SQLite, and on PostgreSQL when DATABASE_URL
+points at one (scripts/test starts a throwaway cluster and runs the suite twice)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings: Any) -> None:
+    # Tasks run inline in tests; the worker path is exercised in its own tests.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.SECURE_SSL_REDIRECT = False
+    # Hashing passwords properly is slow by design; tests create many people.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    if connection.vendor != "postgresql":
+        skip = pytest.mark.skip(reason="needs PostgreSQL (scripts/test runs it)")
+        for item in items:
+            if "postgres_only" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture
+def world(db: None) -> Any:
+    from tests.personas import build_world
+
+    return build_world()

@@ -1,0 +1,198 @@
+"""Who may see what, and who may do what: the one place that answers.
+
+A person's reach is the union of their active memberships: each role held at a unit reaches
+that unit and its whole subtree. Every list and every action in Seva is scoped by these
+functions, and listing and authorising share one definition (`complaint_scope_q`), so a
+complaint that is missing from a list is also refused by id. "Missing" and "not yours" both
+raise NotFound, so the answer does not reveal that a complaint exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from seva.core.errors import NotAllowed, NotFound
+from seva.directory.models import Membership, Role, Unit
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from seva.complaints.models import Complaint
+
+    AnyUser = User | AnonymousUser
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    FORWARD = "forward"  # send to a unit inside one's own subtree
+    ACT = "act"  # In-process / Closed / Incomplete information
+    REVIEW = "review"  # accept a closure or reopen it
+    TRANSFER = "transfer"  # move to any other unit or department
+    REJECT = "reject"  # not actionable
+    MERGE = "merge"  # mark duplicate
+    NOTE = "note"
+    REPLY = "reply"
+    CAPTURE = "capture"  # register a post by hand
+    EXPORT = "export"
+    ADMINISTER = "administer"
+
+
+_READ = {Action.VIEW, Action.EXPORT}
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.HQ_OPERATOR: frozenset(
+        _READ
+        | {
+            Action.FORWARD,
+            Action.ACT,
+            Action.TRANSFER,
+            Action.REJECT,
+            Action.MERGE,
+            Action.NOTE,
+            Action.REPLY,
+            Action.CAPTURE,
+        }
+    ),
+    Role.HQ_REVIEWER: frozenset(
+        _READ
+        | {
+            Action.FORWARD,
+            Action.REVIEW,
+            Action.TRANSFER,
+            Action.REJECT,
+            Action.MERGE,
+            Action.NOTE,
+            Action.REPLY,
+        }
+    ),
+    Role.SENIOR_OFFICER: frozenset(
+        _READ | {Action.FORWARD, Action.ACT, Action.TRANSFER, Action.NOTE, Action.REPLY}
+    ),
+    Role.UNIT_OFFICER: frozenset(
+        _READ | {Action.FORWARD, Action.ACT, Action.TRANSFER, Action.NOTE, Action.REPLY}
+    ),
+    Role.AUDITOR: frozenset(_READ),
+    # Administrators run the system (org tree, people, templates); they do not work cases.
+    Role.ADMINISTRATOR: frozenset(_READ | {Action.ADMINISTER}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    role: Role
+    unit_path: str
+
+
+def _is_active_person(user: AnyUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def access_grants(user: AnyUser | None) -> list[Grant]:
+    """The person's active (role, unit) pairs; none for anonymous or deactivated people."""
+    if not _is_active_person(user):
+        return []
+    cached: list[Grant] | None = getattr(user, "_seva_grants", None)
+    if cached is not None:
+        return cached
+    assert user is not None
+    assert not isinstance(user, AnonymousUser)
+    rows = Membership.objects.filter(user=user, is_active=True, unit__is_active=True).values_list(
+        "role", "unit__path"
+    )
+    grants = [Grant(role=Role(role), unit_path=path) for role, path in rows]
+    # One query per request: the person object lives for one request or one service call.
+    user._seva_grants = grants  # type: ignore[attr-defined]
+    return grants
+
+
+def forget_grants(user: AnyUser) -> None:
+    """Drop the cached grants (after memberships change within the same request)."""
+    if hasattr(user, "_seva_grants"):
+        del user._seva_grants
+
+
+def _paths_for(user: AnyUser | None, action: Action) -> list[str]:
+    paths = {g.unit_path for g in access_grants(user) if action in ROLE_ACTIONS[g.role]}
+    # A path inside another granted path adds nothing.
+    return sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths))
+
+
+def access_roles(user: AnyUser | None) -> set[Role]:
+    return {g.role for g in access_grants(user)}
+
+
+def access_can(user: AnyUser | None, action: Action, unit: Unit) -> bool:
+    """May this person take `action` on something held by `unit`?"""
+    return any(unit.path.startswith(path) for path in _paths_for(user, action))
+
+
+def _path_q(field: str, paths: list[str]) -> Q:
+    if not paths:
+        return Q(pk__in=[])
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
+def unit_scope_q(user: AnyUser | None, action: Action = Action.VIEW) -> Q:
+    """Filter for Unit querysets: the units where this person may take `action`."""
+    return _path_q("path", _paths_for(user, action))
+
+
+def complaint_scope_q(user: AnyUser | None, action: Action = Action.VIEW) -> Q:
+    """Filter for Complaint querysets: those held by a unit in the person's reach.
+
+    (An overdue complaint is escalated to its unit's parent, which already reaches it.)
+    """
+    return _path_q("unit__path", _paths_for(user, action))
+
+
+def access_units(user: AnyUser | None, action: Action = Action.VIEW) -> QuerySet[Unit]:
+    return Unit.objects.filter(unit_scope_q(user, action))
+
+
+def access_complaints(user: AnyUser | None, action: Action = Action.VIEW) -> QuerySet[Complaint]:
+    from seva.complaints.models import Complaint
+
+    return Complaint.objects.filter(complaint_scope_q(user, action))
+
+
+def access_complaint(
+    user: AnyUser | None, code: str, action: Action = Action.VIEW, *, for_update: bool = False
+) -> Complaint:
+    """The complaint with this code if the person may see it, checked for `action`.
+
+    Raises NotFound when it is missing or outside the person's reach, and NotAllowed when the
+    person sees it but their role does not allow `action` there.
+    """
+    from seva.complaints.models import Complaint
+
+    queryset = Complaint.objects.select_related("unit").filter(
+        complaint_scope_q(user, Action.VIEW), code=code
+    )
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    complaint = queryset.first()
+    if complaint is None:
+        raise NotFound(f"no complaint {code!r}")
+    if action != Action.VIEW and not access_can(user, action, complaint.unit):
+        raise NotAllowed(f"you may not {action} complaint {code}")
+    return complaint
+
+
+def access_unit(user: AnyUser | None, code: str, action: Action = Action.VIEW) -> Unit:
+    """A unit the person may take `action` in (NotFound otherwise)."""
+    unit = Unit.objects.filter(unit_scope_q(user, action), code=code).first()
+    if unit is None:
+        raise NotFound(f"no unit {code!r}")
+    return unit
+
+
+def access_require(user: AnyUser | None, action: Action, unit: Unit) -> None:
+    if not access_can(user, action, unit):
+        raise NotAllowed(f"you may not {action} at {unit.code}")

@@ -1,0 +1,108 @@
+"""The people and places tests talk about: a small slice of Uttar Pradesh.
+
+HQ at the top; Lucknow (with the Hazratganj police station) under the Lucknow range; Agra under
+the Agra range; a health department with one office. One person per role, and the Agra officer
+as the outsider who must never see Lucknow's complaints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User as AbstractUser
+
+from seva.directory.models import Role, Unit, UnitKind
+from seva.directory.services import membership_grant, unit_create
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class World:
+    hq: Unit
+    lucknow_range: Unit
+    lucknow: Unit
+    hazratganj: Unit
+    agra_range: Unit
+    agra: Unit
+    health: Unit
+    health_office: Unit
+    hq_operator: AbstractUser
+    hq_reviewer: AbstractUser
+    lucknow_officer: AbstractUser
+    hazratganj_officer: AbstractUser
+    agra_officer: AbstractUser
+    senior_officer: AbstractUser  # Lucknow range
+    auditor: AbstractUser
+    administrator: AbstractUser
+
+
+def make_person(username: str, role: Role, unit: Unit) -> AbstractUser:
+    user: AbstractUser = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    membership_grant(user=user, unit=unit, role=role)
+    return user
+
+
+def build_world() -> World:
+    hq = unit_create(
+        kind=UnitKind.STATE_HQ,
+        code="UP",
+        name_en="UP Police HQ",
+        name_hi="उ.प्र. पुलिस मुख्यालय",
+        parent=None,
+        code_prefix="UP",
+    )
+    lucknow_range = unit_create(
+        kind=UnitKind.RANGE, code="R-LUCKNOW", name_en="Lucknow", name_hi="लखनऊ", parent=hq
+    )
+    lucknow = unit_create(
+        kind=UnitKind.DISTRICT,
+        code="D-162",
+        name_en="Lucknow",
+        name_hi="लखनऊ",
+        parent=lucknow_range,
+        code_prefix="LKN",
+        lgd_code=162,
+    )
+    hazratganj = unit_create(
+        kind=UnitKind.POLICE_STATION,
+        code="PS-162-HAZRATGANJ",
+        name_en="Hazratganj",
+        name_hi="हजरतगंज",
+        parent=lucknow,
+    )
+    agra_range = unit_create(kind=UnitKind.RANGE, code="R-AGRA", name_en="Agra", parent=hq)
+    agra = unit_create(
+        kind=UnitKind.DISTRICT,
+        code="D-118",
+        name_en="Agra",
+        name_hi="आगरा",
+        parent=agra_range,
+        code_prefix="AGR",
+        lgd_code=118,
+    )
+    health = unit_create(
+        kind=UnitKind.DEPARTMENT, code="DEPT-HEALTH", name_en="Health Department", parent=hq
+    )
+    health_office = unit_create(
+        kind=UnitKind.OFFICE, code="OFF-HEALTH-LKO", name_en="CMO Lucknow", parent=health
+    )
+    return World(
+        hq=hq,
+        lucknow_range=lucknow_range,
+        lucknow=lucknow,
+        hazratganj=hazratganj,
+        agra_range=agra_range,
+        agra=agra,
+        health=health,
+        health_office=health_office,
+        hq_operator=make_person("hq_operator", Role.HQ_OPERATOR, hq),
+        hq_reviewer=make_person("hq_reviewer", Role.HQ_REVIEWER, hq),
+        lucknow_officer=make_person("lucknow_officer", Role.UNIT_OFFICER, lucknow),
+        hazratganj_officer=make_person("hazratganj_officer", Role.UNIT_OFFICER, hazratganj),
+        agra_officer=make_person("agra_officer", Role.UNIT_OFFICER, agra),
+        senior_officer=make_person("senior_officer", Role.SENIOR_OFFICER, lucknow_range),
+        auditor=make_person("auditor", Role.AUDITOR, hq),
+        administrator=make_person("administrator", Role.ADMINISTRATOR, hq),
+    )
