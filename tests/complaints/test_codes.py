@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from seva.complaints.codes import (
     ALPHABET,
     PREFIX_LETTERS,
-    check_character,
     CodeCheckError,
     CodeError,
     CodeFormatError,
+    check_character,
     format_code,
     make_code,
     normalise,
@@ -24,7 +24,8 @@ LUCKNOW_CODE = str(make_code(prefix="LKN", date=dt.date(2026, 11, 22), serial=42
 codes = st.builds(
     make_code,
     prefix=st.text(alphabet=PREFIX_LETTERS, min_size=2, max_size=4),
-    date=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2068, 12, 31)  # %y reads 00-68 as 20xx),
+    # YYMMDD: %y reads 00-68 as 20xx, so codes are unambiguous until 2068.
+    date=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2068, 12, 31)),
     serial=st.integers(min_value=1, max_value=99_999_999),
 )
 
