@@ -1,6 +1,7 @@
 """Complaint codes: readable, carrying unit and date, and a check character that catches typos."""
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
@@ -45,14 +46,14 @@ def test_letter_o_typed_for_zero_is_forgiven():
     assert format_code(LUCKNOW_CODE.replace("0", "O")) == LUCKNOW_CODE
 
 
-def _single_character_typos(compact: str):
+def _single_character_typos(compact: str) -> Iterator[str]:
     for position, original in enumerate(compact):
         for replacement in ALPHABET:
             if replacement != original:
                 yield compact[:position] + replacement + compact[position + 1 :]
 
 
-def _adjacent_swaps(compact: str):
+def _adjacent_swaps(compact: str) -> Iterator[str]:
     for position in range(len(compact) - 1):
         swapped = (
             compact[:position] + compact[position + 1] + compact[position] + compact[position + 2 :]
