@@ -1,8 +1,11 @@
+from seva.complaints.models import Complaint
 from seva.complaints.workflow import complaint_register
 from seva.directory.models import Platform
 
 
-def register(unit=None, *, text="Mere ghar me chori ho gayi, thana FIR nahi likh raha", **extra):
+def register(
+    unit=None, *, text="Mere ghar me chori ho gayi, thana FIR nahi likh raha", **extra
+) -> Complaint:
     """A citizen's post on X, registered at `unit` (state HQ when None)."""
     fields = {
         "platform": Platform.X,
