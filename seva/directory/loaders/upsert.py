@@ -1,0 +1,32 @@
+"""Create a unit or bring an existing one up to date, counting what happened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seva.directory.loaders.report import LoadReport
+from seva.directory.models import Unit
+from seva.directory.services import unit_create
+
+
+def unit_upsert(
+    report: LoadReport, *, code: str, kind: str, parent: Unit | None, fields: dict[str, Any]
+) -> Unit:
+    """Create the unit under `parent`, or update its names and attributes if it exists.
+
+    An existing unit keeps its parent: an administrator may have moved it (a range under a
+    zone), and reloading the shipped data must not undo that.
+    """
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        report.count("created", kind)
+        return unit_create(kind=kind, code=code, parent=parent, **fields)
+    changed = {name: value for name, value in fields.items() if getattr(unit, name) != value}
+    if not changed:
+        report.count("unchanged", kind)
+        return unit
+    for name, value in changed.items():
+        setattr(unit, name, value)
+    unit.save(update_fields=[*changed, "updated_at"])
+    report.count("updated", kind)
+    return unit
