@@ -1,0 +1,78 @@
+"""Django admin for complaint configuration (SLA targets, reply templates) and a read-only,
+access-scoped view of complaints and their event log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from seva.complaints.events import event_describe
+from seva.complaints.models import Complaint, Event, ReplyTemplate, SlaTarget
+from seva.directory.access import access_complaints, access_grants
+from seva.directory.admin import AdministratorOnly
+
+
+@admin.register(SlaTarget)
+class SlaTargetAdmin(AdministratorOnly):
+    list_display = ["__str__", "first_action_minutes", "resolution_minutes"]
+
+
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(AdministratorOnly):
+    list_display = ["key", "language", "is_active", "body"]
+    list_filter = ["key", "language", "is_active"]
+
+
+class EventInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Event
+    extra = 0
+    can_delete = False
+    fields = ["at", "type", "actor", "sentence"]
+    readonly_fields = ["at", "type", "actor", "sentence"]
+
+    @admin.display(description="what happened")
+    def sentence(self, event: Event) -> str:
+        return event_describe(event)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Read-only: complaints change through the services (the desk), never here."""
+
+    list_display = [
+        "code",
+        "status",
+        "unit",
+        "category",
+        "is_urgent",
+        "registered_at",
+        "sla_due_at",
+    ]
+    list_filter = ["status", "is_urgent", "category", "channel"]
+    search_fields = ["code", "text", "complainant__handle"]
+    list_select_related = ["unit"]
+    inlines = [EventInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Complaint]:
+        return access_complaints(request.user)  # the same scope as every other screen
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(access_grants(request.user))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(access_grants(request.user))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
