@@ -47,7 +47,7 @@ def demo_complaint_play(
     text: str,
     sample: Sample,
 ) -> None:
-    from seva.complaints import workflow as services
+    from seva.complaints import services
 
     stage = rng.choices([s for s, _ in STAGES], weights=[w for _, w in STAGES])[0]
     complaint = services.complaint_register(

@@ -1,7 +1,7 @@
 """Complaint statuses and the transition table.
 
 The table is data: `TRANSITIONS[from]` is the set of statuses a complaint may move to.
-`seva.complaints.services.workflow.complaint_set_status` is the only writer of status and
+`seva.complaints.services.status.complaint_set_status` is the only writer of status and
 refuses any move not listed here. Pure module: no Django.
 """
 

@@ -1,5 +1,5 @@
 from seva.complaints.models import Complaint
-from seva.complaints.workflow import complaint_register
+from seva.complaints.services import complaint_register
 from seva.directory.models import Platform
 
 

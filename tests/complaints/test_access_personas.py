@@ -2,7 +2,7 @@
 
 import pytest
 
-from seva.complaints import workflow
+from seva.complaints import services
 from seva.complaints.statuses import Status
 from seva.core.errors import NotAllowed, NotFound
 from seva.directory.access import Action, access_complaint, access_complaints
@@ -23,19 +23,19 @@ def test_agra_officer_cannot_read_a_lucknow_complaint(world, lucknow_complaint):
 @pytest.mark.parametrize(
     "attempt",
     [
-        lambda w, code: workflow.complaint_act(
+        lambda w, code: services.complaint_act(
             actor=w.agra_officer, code=code, to=Status.IN_PROCESS
         ),
-        lambda w, code: workflow.complaint_act(
+        lambda w, code: services.complaint_act(
             actor=w.agra_officer, code=code, to=Status.CLOSED, note="done"
         ),
-        lambda w, code: workflow.complaint_forward(actor=w.agra_officer, code=code, to_unit=w.agra),
-        lambda w, code: workflow.complaint_transfer(
+        lambda w, code: services.complaint_forward(actor=w.agra_officer, code=code, to_unit=w.agra),
+        lambda w, code: services.complaint_transfer(
             actor=w.agra_officer, code=code, to_unit=w.agra, reason="mine"
         ),
-        lambda w, code: workflow.complaint_note(actor=w.agra_officer, code=code, text="hello"),
-        lambda w, code: workflow.complaint_review(actor=w.agra_officer, code=code, accept=True),
-        lambda w, code: workflow.complaint_reject(actor=w.agra_officer, code=code, reason="x"),
+        lambda w, code: services.complaint_note(actor=w.agra_officer, code=code, text="hello"),
+        lambda w, code: services.complaint_review(actor=w.agra_officer, code=code, accept=True),
+        lambda w, code: services.complaint_reject(actor=w.agra_officer, code=code, reason="x"),
     ],
     ids=["in_process", "close", "forward", "transfer", "note", "review", "reject"],
 )
@@ -47,22 +47,22 @@ def test_agra_officer_gets_not_found_for_every_action(world, lucknow_complaint, 
 def test_auditor_reads_but_may_not_act(world, lucknow_complaint):
     assert access_complaint(world.auditor, lucknow_complaint.code).pk == lucknow_complaint.pk
     with pytest.raises(NotAllowed):
-        workflow.complaint_act(
+        services.complaint_act(
             actor=world.auditor, code=lucknow_complaint.code, to=Status.IN_PROCESS
         )
 
 
 def test_unit_officer_may_not_review_closures(world, lucknow_complaint):
     with pytest.raises(NotAllowed):
-        workflow.complaint_review(
+        services.complaint_review(
             actor=world.lucknow_officer, code=lucknow_complaint.code, accept=True
         )
 
 
 def test_district_forwards_to_its_police_station_who_then_acts(world, lucknow_complaint):
     code = lucknow_complaint.code
-    workflow.complaint_forward(actor=world.lucknow_officer, code=code, to_unit=world.hazratganj)
-    complaint = workflow.complaint_act(
+    services.complaint_forward(actor=world.lucknow_officer, code=code, to_unit=world.hazratganj)
+    complaint = services.complaint_act(
         actor=world.hazratganj_officer, code=code, to=Status.IN_PROCESS
     )
     assert complaint.unit == world.hazratganj
@@ -71,14 +71,14 @@ def test_district_forwards_to_its_police_station_who_then_acts(world, lucknow_co
 
 def test_district_officer_cannot_forward_to_another_district(world, lucknow_complaint):
     with pytest.raises(NotAllowed):
-        workflow.complaint_forward(
+        services.complaint_forward(
             actor=world.lucknow_officer, code=lucknow_complaint.code, to_unit=world.agra
         )
 
 
 def test_transfer_to_another_district_keeps_the_code_and_moves_reach(world, lucknow_complaint):
     code = lucknow_complaint.code
-    moved = workflow.complaint_transfer(
+    moved = services.complaint_transfer(
         actor=world.lucknow_officer, code=code, to_unit=world.agra, reason="Happened in Agra"
     )
     assert moved.code == code

@@ -2,7 +2,7 @@
 
 import pytest
 
-from seva.complaints import workflow
+from seva.complaints import services
 from seva.complaints.models import AppendOnlyError, Complaint, MessageKind
 from seva.complaints.statuses import Status
 from seva.core.errors import InvalidInput
@@ -14,23 +14,23 @@ def test_full_lifecycle_is_recorded_event_by_event(world):
     code = complaint.code
     assert code.startswith("UP-")
     assert complaint.status == Status.OPEN
-    workflow.complaint_forward(actor=world.hq_operator, code=code, to_unit=world.lucknow)
-    workflow.complaint_act(
+    services.complaint_forward(actor=world.hq_operator, code=code, to_unit=world.lucknow)
+    services.complaint_act(
         actor=world.lucknow_officer, code=code, to=Status.INCOMPLETE_INFO, note="Which thana?"
     )
-    workflow.complaint_attach_followup(
+    services.complaint_attach_followup(
         complaint=Complaint.objects.get(code=code), text="Thana Hazratganj, sir"
     )
-    workflow.complaint_act(
+    services.complaint_act(
         actor=world.lucknow_officer, code=code, to=Status.CLOSED, note="FIR lodged"
     )
-    workflow.complaint_review(
+    services.complaint_review(
         actor=world.hq_reviewer, code=code, accept=False, reason="No FIR number"
     )
-    workflow.complaint_act(
+    services.complaint_act(
         actor=world.lucknow_officer, code=code, to=Status.CLOSED, note="FIR 123/2026 lodged"
     )
-    final = workflow.complaint_review(actor=world.hq_reviewer, code=code, accept=True)
+    final = services.complaint_review(actor=world.hq_reviewer, code=code, accept=True)
 
     assert final.status == Status.DISPOSED
     assert final.code == code
@@ -77,14 +77,14 @@ def test_events_are_append_only(world):
 def test_closing_or_asking_for_information_needs_a_note(world, status):
     code = register(world.lucknow).code
     with pytest.raises(InvalidInput):
-        workflow.complaint_act(actor=world.lucknow_officer, code=code, to=status, note="  ")
+        services.complaint_act(actor=world.lucknow_officer, code=code, to=status, note="  ")
 
 
 def test_reopening_needs_a_reason(world):
     code = register(world.lucknow).code
-    workflow.complaint_act(actor=world.lucknow_officer, code=code, to=Status.CLOSED, note="done")
+    services.complaint_act(actor=world.lucknow_officer, code=code, to=Status.CLOSED, note="done")
     with pytest.raises(InvalidInput):
-        workflow.complaint_review(actor=world.hq_reviewer, code=code, accept=False, reason="")
+        services.complaint_review(actor=world.hq_reviewer, code=code, accept=False, reason="")
 
 
 def test_registered_at_a_district_carries_its_prefix_and_starts_forwarded(world):
@@ -96,31 +96,31 @@ def test_registered_at_a_district_carries_its_prefix_and_starts_forwarded(world)
 
 def test_hq_request_for_district_returns_to_open_on_reply(world):
     code = register().code
-    workflow.complaint_act(
+    services.complaint_act(
         actor=world.hq_operator, code=code, to=Status.INCOMPLETE_INFO, note="Which district?"
     )
-    workflow.complaint_attach_followup(complaint=Complaint.objects.get(code=code), text="Agra")
+    services.complaint_attach_followup(complaint=Complaint.objects.get(code=code), text="Agra")
     assert Complaint.objects.get(code=code).status == Status.OPEN
 
 
 def test_merge_and_reject(world):
     primary = register(world.lucknow)
     duplicate = register(world.lucknow, text="Same theft again")
-    merged = workflow.complaint_merge(
+    merged = services.complaint_merge(
         actor=world.hq_operator, code=duplicate.code, into_code=primary.code
     )
     assert merged.status == Status.DUPLICATE
     assert merged.merged_into == primary
     assert primary.events.filter(type="complaint.duplicate_merged").exists()
     other = register(text="Great work by UP police!")
-    rejected = workflow.complaint_reject(actor=world.hq_operator, code=other.code, reason="Praise")
+    rejected = services.complaint_reject(actor=world.hq_operator, code=other.code, reason="Praise")
     assert rejected.status == Status.NOT_ACTIONABLE
 
 
 def test_notes_internal_and_public(world):
     code = register(world.lucknow).code
-    internal = workflow.complaint_note(actor=world.lucknow_officer, code=code, text="Call SHO")
-    public = workflow.complaint_note(
+    internal = services.complaint_note(actor=world.lucknow_officer, code=code, text="Call SHO")
+    public = services.complaint_note(
         actor=world.lucknow_officer, code=code, text="Team sent", public=True
     )
     assert not internal.is_public

@@ -4,7 +4,7 @@ import datetime as dt
 
 import time_machine
 
-from seva.complaints import workflow
+from seva.complaints import services
 from seva.complaints.models import Complaint, SlaTarget
 from seva.complaints.sla import is_overdue, sla_escalate_overdue
 from seva.complaints.statuses import Status
@@ -34,18 +34,18 @@ def test_incomplete_information_pauses_and_the_citizens_reply_resumes(world):
     with time_machine.travel(START, tick=False):
         code = register(world.lucknow).code
     with time_machine.travel(START + dt.timedelta(minutes=10), tick=False):
-        workflow.complaint_act(actor=world.lucknow_officer, code=code, to=Status.IN_PROCESS)
+        services.complaint_act(actor=world.lucknow_officer, code=code, to=Status.IN_PROCESS)
     due_before = Complaint.objects.get(code=code).sla_due_at
     assert due_before is not None
     with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
-        workflow.complaint_act(
+        services.complaint_act(
             actor=world.lucknow_officer, code=code, to=Status.INCOMPLETE_INFO, note="Address?"
         )
     # Waiting three days for the citizen does not make the unit late.
     paused = Complaint.objects.get(code=code)
     assert not is_overdue(paused, START + dt.timedelta(days=30))
     with time_machine.travel(START + dt.timedelta(days=3, hours=1), tick=False):
-        workflow.complaint_attach_followup(
+        services.complaint_attach_followup(
             complaint=Complaint.objects.get(code=code), text="Near the clock tower"
         )
     resumed = Complaint.objects.get(code=code)
@@ -73,7 +73,7 @@ def test_first_action_starts_the_closure_deadline_and_can_escalate_again(world):
         code = register(world.lucknow, is_urgent=True).code
     sla_escalate_overdue(at=START + dt.timedelta(minutes=20))
     with time_machine.travel(START + dt.timedelta(minutes=30), tick=False):
-        acted = workflow.complaint_act(actor=world.lucknow_officer, code=code, to=Status.IN_PROCESS)
+        acted = services.complaint_act(actor=world.lucknow_officer, code=code, to=Status.IN_PROCESS)
     assert acted.escalated_at is None
     assert acted.sla_due_at == START + dt.timedelta(minutes=30, hours=24)
     assert sla_escalate_overdue(at=START + dt.timedelta(days=2)) == 1

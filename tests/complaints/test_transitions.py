@@ -3,8 +3,8 @@
 import pytest
 
 from seva.complaints.models import Complaint
+from seva.complaints.services import complaint_set_status
 from seva.complaints.statuses import TRANSITIONS, Status
-from seva.complaints.workflow import complaint_set_status
 from seva.core.errors import Conflict, IllegalTransition
 from tests.complaints.helpers import register
 

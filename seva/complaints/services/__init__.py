@@ -1,0 +1,37 @@
+"""The complaint lifecycle services: the only code that writes complaints.
+
+Each service is atomic, checks access through `seva.directory.access`, locks the complaint
+row, moves status only through `complaint_set_status`, and writes one event per change.
+No network inside: replies are produced later from the events.
+"""
+
+from seva.complaints.services.actions import (
+    complaint_act,
+    complaint_forward,
+    complaint_merge,
+    complaint_reject,
+    complaint_review,
+    complaint_transfer,
+)
+from seva.complaints.services.registration import (
+    complaint_code_allocate,
+    complaint_register,
+    state_hq,
+)
+from seva.complaints.services.status import complaint_set_status
+from seva.complaints.services.thread import complaint_attach_followup, complaint_note
+
+__all__ = [
+    "complaint_act",
+    "complaint_attach_followup",
+    "complaint_code_allocate",
+    "complaint_forward",
+    "complaint_merge",
+    "complaint_note",
+    "complaint_register",
+    "complaint_reject",
+    "complaint_review",
+    "complaint_set_status",
+    "complaint_transfer",
+    "state_hq",
+]

@@ -1,0 +1,125 @@
+"""What HQ and officers do to a complaint: forward, act, review, transfer, reject, merge."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from seva.complaints import events
+from seva.complaints.models import Complaint
+from seva.complaints.services.status import complaint_set_status
+from seva.complaints.services.thread import note_store
+from seva.complaints.statuses import NOTE_REQUIRED, OFFICER_ACTIONS, Status
+from seva.core.errors import InvalidInput, NotAllowed
+from seva.core.timeutil import now
+from seva.directory.access import Action, access_complaint, access_require
+from seva.directory.models import Unit
+
+
+def _require_note(to: Status, note: str) -> str:
+    note = note.strip()
+    if to in NOTE_REQUIRED and not note:
+        raise InvalidInput(f"{to.value} needs a note", field="note")
+    return note
+
+
+def _move_unit(complaint: Complaint, *, to_unit: Unit) -> None:
+    if not to_unit.is_active:
+        raise InvalidInput(f"unit {to_unit.code} is deactivated", field="unit")
+    if to_unit.pk == complaint.unit_id:
+        raise InvalidInput(f"the complaint is already with {to_unit.code}", field="unit")
+    Complaint.objects.filter(pk=complaint.pk).update(unit=to_unit, updated_at=now())
+    complaint.unit = to_unit
+
+
+@transaction.atomic
+def complaint_forward(*, actor: User, code: str, to_unit: Unit) -> Complaint:
+    """Send a complaint down the tree to a unit in the actor's reach (HQ → district, district →
+    police station). Open and Reopened complaints become Forwarded; a complaint already being
+    worked keeps its status and just changes hands. Emits complaint.forwarded."""
+    complaint = access_complaint(actor, code, Action.FORWARD, for_update=True)
+    if not to_unit.is_within(complaint.unit) and complaint.status != Status.OPEN:
+        raise NotAllowed("forward sends a complaint down the tree; use transfer to move it across")
+    access_require(actor, Action.FORWARD, to_unit)
+    from_unit = complaint.unit
+    _move_unit(complaint, to_unit=to_unit)
+    events.complaint_forwarded(complaint, actor=actor, from_unit=from_unit, to_unit=to_unit)
+    if complaint.status in (Status.OPEN, Status.REOPENED, Status.NOT_ACTIONABLE):
+        complaint_set_status(complaint=complaint, to=Status.FORWARDED, actor=actor)
+    return complaint
+
+
+@transaction.atomic
+def complaint_act(*, actor: User, code: str, to: Status, note: str = "") -> Complaint:
+    """The unit officer's three options: In-process, Closed, Incomplete information.
+
+    Closed and Incomplete information need a note; it is stored as a public note in the
+    thread (the citizen is told) and in the event."""
+    if to not in OFFICER_ACTIONS:
+        raise InvalidInput(
+            f"an officer marks In-process, Closed or Incomplete information, not {to}"
+        )
+    note = _require_note(to, note)
+    complaint = access_complaint(actor, code, Action.ACT, for_update=True)
+    if note:
+        note_store(complaint, actor=actor, text=note, public=True)
+    return complaint_set_status(complaint=complaint, to=to, actor=actor, note=note)
+
+
+@transaction.atomic
+def complaint_review(*, actor: User, code: str, accept: bool, reason: str = "") -> Complaint:
+    """HQ review of a closure: accept (Disposed) or reopen with a reason."""
+    complaint = access_complaint(actor, code, Action.REVIEW, for_update=True)
+    if accept:
+        complaint = complaint_set_status(complaint=complaint, to=Status.DISPOSED, actor=actor)
+        events.review_accepted(complaint, actor=actor)
+        return complaint
+    reason = _require_note(Status.REOPENED, reason)
+    complaint = complaint_set_status(
+        complaint=complaint, to=Status.REOPENED, actor=actor, note=reason
+    )
+    events.review_reopened(complaint, actor=actor, reason=reason)
+    return complaint
+
+
+@transaction.atomic
+def complaint_transfer(*, actor: User, code: str, to_unit: Unit, reason: str) -> Complaint:
+    """Move a complaint to any other active unit or department office. The code never changes;
+    the complaint starts again at the new unit as Forwarded (the SLA clock keeps running)."""
+    if not reason.strip():
+        raise InvalidInput("a transfer needs a reason", field="reason")
+    complaint = access_complaint(actor, code, Action.TRANSFER, for_update=True)
+    from_unit = complaint.unit
+    _move_unit(complaint, to_unit=to_unit)
+    events.complaint_transferred(
+        complaint, actor=actor, from_unit=from_unit, to_unit=to_unit, reason=reason.strip()
+    )
+    if complaint.status in (Status.OPEN, Status.IN_PROCESS, Status.REOPENED):
+        complaint_set_status(complaint=complaint, to=Status.FORWARDED, actor=actor)
+    return complaint
+
+
+@transaction.atomic
+def complaint_reject(*, actor: User, code: str, reason: str) -> Complaint:
+    """Not actionable (not a grievance, or not ours), with a reason."""
+    reason = _require_note(Status.NOT_ACTIONABLE, reason)
+    complaint = access_complaint(actor, code, Action.REJECT, for_update=True)
+    return complaint_set_status(
+        complaint=complaint, to=Status.NOT_ACTIONABLE, actor=actor, note=reason
+    )
+
+
+@transaction.atomic
+def complaint_merge(*, actor: User, code: str, into_code: str) -> Complaint:
+    """Mark `code` a duplicate of `into_code`: the duplicate closes, the primary carries on."""
+    if code == into_code:
+        raise InvalidInput("a complaint cannot be a duplicate of itself", field="into")
+    duplicate = access_complaint(actor, code, Action.MERGE, for_update=True)
+    primary = access_complaint(actor, into_code, Action.MERGE, for_update=True)
+    if primary.status == Status.DUPLICATE:
+        raise InvalidInput(f"{into_code} is itself a duplicate", field="into")
+    duplicate = complaint_set_status(complaint=duplicate, to=Status.DUPLICATE, actor=actor)
+    Complaint.objects.filter(pk=duplicate.pk).update(merged_into=primary)
+    duplicate.merged_into = primary
+    events.complaint_merged(duplicate, actor=actor, primary=primary)
+    return duplicate

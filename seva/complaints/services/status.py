@@ -1,0 +1,106 @@
+"""The one writer of complaint status: the transition table and compare-and-swap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from seva.complaints import events, sla
+from seva.complaints.codes import make_code
+from seva.complaints.models import CodeCounter, Complaint
+from seva.complaints.statuses import OFFICER_ACTIONS, TRANSITIONS, Status
+from seva.core.errors import Conflict, IllegalTransition
+from seva.core.timeutil import ist_date, now
+from seva.directory.models import Unit, UnitKind
+
+# Moves that count as the unit's first action on the complaint (stops the first-action clock).
+_FIRST_ACTIONS = OFFICER_ACTIONS
+
+
+def complaint_code_allocate(*, prefix: str, at: dt.datetime) -> str:
+    """Next code for `prefix` on the IST date of `at`. Call inside the registering transaction:
+    the counter row stays locked (PostgreSQL) or the database write-locked (SQLite) until
+    commit, so concurrent registrations get distinct serials."""
+    day = ist_date(at)
+    if not CodeCounter.objects.filter(prefix=prefix, day=day).exists():
+        try:
+            with transaction.atomic():
+                CodeCounter.objects.create(prefix=prefix, day=day, last=0)
+        except IntegrityError:
+            pass  # another registration created today's row first; use theirs
+    CodeCounter.objects.filter(prefix=prefix, day=day).update(last=F("last") + 1)
+    serial = CodeCounter.objects.values_list("last", flat=True).get(prefix=prefix, day=day)
+    return str(make_code(prefix=prefix, date=day, serial=serial))
+
+
+def _code_prefix_for(unit: Unit) -> str:
+    """The nearest code prefix up the tree: a police station's codes carry its district."""
+    codes = [code for code in unit.path.strip("/").split("/")]
+    prefixes = dict(
+        Unit.objects.filter(code__in=codes)
+        .exclude(code_prefix="")
+        .values_list("code", "code_prefix")
+    )
+    for code in reversed(codes):
+        if code in prefixes:
+            return prefixes[code]
+    return str(settings.SEVA_HQ_CODE_PREFIX)
+
+
+def state_hq() -> Unit:
+    return Unit.objects.get(kind=UnitKind.STATE_HQ, parent=None)
+
+
+def complaint_set_status(
+    *, complaint: Complaint, to: Status, actor: User | None, note: str = ""
+) -> Complaint:
+    """The only writer of `Complaint.status`.
+
+    Refuses moves outside TRANSITIONS (IllegalTransition) and writes with compare-and-swap:
+    if another transaction changed the status first, raises Conflict. Keeps the timestamps and
+    the SLA clock in step (pause on Incomplete information, resume when leaving it, switch from
+    the first-action to the closure deadline on the first action) and writes status.changed.
+    """
+    old = Status(complaint.status)
+    if to not in TRANSITIONS[old]:
+        raise IllegalTransition(old, to)
+    at = now()
+    changes: dict[str, Any] = {"status": to.value, "updated_at": at}
+    if to == Status.FORWARDED and complaint.forwarded_at is None:
+        changes["forwarded_at"] = at
+    if to in _FIRST_ACTIONS and complaint.first_action_at is None:
+        changes["first_action_at"] = at
+        changes["sla_due_at"] = sla.resolution_due(complaint, since=at)
+        changes["escalated_at"] = None  # a new milestone may be escalated again
+        changes["escalated_to"] = None
+    if to == Status.CLOSED:
+        changes["closed_at"] = at
+    if to == Status.DISPOSED:
+        changes["disposed_at"] = at
+    if to == Status.REOPENED:
+        changes["reopen_count"] = F("reopen_count") + 1
+        changes["closed_at"] = None
+        changes["sla_due_at"] = sla.resolution_due(complaint, since=at)
+        changes["escalated_at"] = None
+        changes["escalated_to"] = None
+    if to == Status.INCOMPLETE_INFO:
+        changes["sla_paused_at"] = at
+    if old == Status.INCOMPLETE_INFO and complaint.sla_paused_at is not None:
+        paused = at - complaint.sla_paused_at
+        changes["sla_paused_at"] = None
+        due = changes.get("sla_due_at", complaint.sla_due_at)
+        changes["sla_due_at"] = due + paused if due else None
+        events.sla_resumed(complaint, actor=actor, paused_seconds=int(paused.total_seconds()))
+    updated = Complaint.objects.filter(pk=complaint.pk, status=old.value).update(**changes)
+    if updated != 1:
+        raise Conflict(f"complaint {complaint.code} changed meanwhile; reload and try again")
+    events.status_changed(complaint, actor=actor, old=old, new=to, note=note)
+    if to == Status.INCOMPLETE_INFO:
+        events.sla_paused(complaint, actor=actor)
+    complaint.refresh_from_db()
+    return complaint
