@@ -4,6 +4,7 @@ import pytest
 
 from seva.complaints import services
 from seva.complaints.models import AppendOnlyError, Complaint, MessageKind
+from seva.complaints.selectors import complaint_timeline
 from seva.complaints.statuses import Status
 from seva.core.errors import InvalidInput
 from tests.complaints.helpers import register
@@ -126,3 +127,18 @@ def test_notes_internal_and_public(world):
     assert not internal.is_public
     assert public.is_public
     assert Complaint.objects.get(code=code).events.filter(type="note.added").count() == 2
+
+
+def test_timeline_is_rendered_from_the_event_log(world):
+    code = register().code
+    services.complaint_forward(actor=world.hq_operator, code=code, to_unit=world.lucknow)
+    timeline = complaint_timeline(Complaint.objects.get(code=code))
+    assert [entry.type for entry in timeline] == [
+        "complaint.registered",
+        "complaint.forwarded",
+        "status.changed",
+    ]
+    assert timeline[0].actor == "system"
+    assert timeline[1].actor == "hq_operator"
+    assert timeline[1].sentence == "Forwarded from UP to D-162"
+    assert timeline[2].sentence == "Status: Open → Forwarded"
