@@ -39,7 +39,7 @@ def complaint_code_allocate(*, prefix: str, at: dt.datetime) -> str:
 
 def _code_prefix_for(unit: Unit) -> str:
     """The nearest code prefix up the tree: a police station's codes carry its district."""
-    codes = [code for code in unit.path.strip("/").split("/")]
+    codes = unit.path.strip("/").split("/")
     prefixes = dict(
         Unit.objects.filter(code__in=codes)
         .exclude(code_prefix="")
