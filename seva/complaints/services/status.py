@@ -2,58 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from seva.complaints import events, sla
-from seva.complaints.codes import make_code
-from seva.complaints.models import CodeCounter, Complaint
+from seva.complaints.models import Complaint
 from seva.complaints.statuses import OFFICER_ACTIONS, TRANSITIONS, Status
 from seva.core.errors import Conflict, IllegalTransition
-from seva.core.timeutil import ist_date, now
-from seva.directory.models import Unit, UnitKind
+from seva.core.timeutil import now
 
 # Moves that count as the unit's first action on the complaint (stops the first-action clock).
 _FIRST_ACTIONS = OFFICER_ACTIONS
-
-
-def complaint_code_allocate(*, prefix: str, at: dt.datetime) -> str:
-    """Next code for `prefix` on the IST date of `at`. Call inside the registering transaction:
-    the counter row stays locked (PostgreSQL) or the database write-locked (SQLite) until
-    commit, so concurrent registrations get distinct serials."""
-    day = ist_date(at)
-    if not CodeCounter.objects.filter(prefix=prefix, day=day).exists():
-        try:
-            with transaction.atomic():
-                CodeCounter.objects.create(prefix=prefix, day=day, last=0)
-        except IntegrityError:
-            pass  # another registration created today's row first; use theirs
-    CodeCounter.objects.filter(prefix=prefix, day=day).update(last=F("last") + 1)
-    serial = CodeCounter.objects.values_list("last", flat=True).get(prefix=prefix, day=day)
-    return str(make_code(prefix=prefix, date=day, serial=serial))
-
-
-def _code_prefix_for(unit: Unit) -> str:
-    """The nearest code prefix up the tree: a police station's codes carry its district."""
-    codes = [code for code in unit.path.strip("/").split("/")]
-    prefixes = dict(
-        Unit.objects.filter(code__in=codes)
-        .exclude(code_prefix="")
-        .values_list("code", "code_prefix")
-    )
-    for code in reversed(codes):
-        if code in prefixes:
-            return prefixes[code]
-    return str(settings.SEVA_HQ_CODE_PREFIX)
-
-
-def state_hq() -> Unit:
-    return Unit.objects.get(kind=UnitKind.STATE_HQ, parent=None)
 
 
 def complaint_set_status(
