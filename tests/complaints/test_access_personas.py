@@ -4,7 +4,7 @@ import pytest
 
 from seva.complaints import services
 from seva.complaints.statuses import Status
-from seva.core.errors import NotAllowed, NotFound
+from seva.core.errors import InvalidInput, NotAllowed, NotFound
 from seva.directory.access import Action, access_complaint, access_complaints
 from tests.complaints.helpers import register
 
@@ -93,3 +93,11 @@ def test_deactivated_person_reaches_nothing(world, lucknow_complaint):
     world.lucknow_officer.save()
     with pytest.raises(NotFound):
         access_complaint(world.lucknow_officer, lucknow_complaint.code, Action.VIEW)
+
+
+def test_a_finished_complaint_does_not_change_hands(world, lucknow_complaint):
+    services.complaint_reject(actor=world.hq_operator, code=lucknow_complaint.code, reason="Spam")
+    with pytest.raises(InvalidInput):
+        services.complaint_transfer(
+            actor=world.hq_operator, code=lucknow_complaint.code, to_unit=world.agra, reason="x"
+        )

@@ -9,7 +9,7 @@ from seva.complaints import events
 from seva.complaints.models import Complaint
 from seva.complaints.services.status import complaint_set_status
 from seva.complaints.services.thread import note_store
-from seva.complaints.statuses import NOTE_REQUIRED, OFFICER_ACTIONS, Status
+from seva.complaints.statuses import FINAL, NOTE_REQUIRED, OFFICER_ACTIONS, Status
 from seva.core.errors import InvalidInput, NotAllowed
 from seva.core.timeutil import now
 from seva.directory.access import Action, access_complaint, access_require
@@ -24,6 +24,9 @@ def _require_note(to: Status, note: str) -> str:
 
 
 def _move_unit(complaint: Complaint, *, to_unit: Unit) -> None:
+    if complaint.status in FINAL:
+        # A finished complaint changes hands only after HQ reopens or restores it.
+        raise InvalidInput(f"complaint {complaint.code} is {complaint.status}", field="unit")
     if not to_unit.is_active:
         raise InvalidInput(f"unit {to_unit.code} is deactivated", field="unit")
     if to_unit.pk == complaint.unit_id:
@@ -44,7 +47,7 @@ def complaint_forward(*, actor: User, code: str, to_unit: Unit) -> Complaint:
     from_unit = complaint.unit
     _move_unit(complaint, to_unit=to_unit)
     events.complaint_forwarded(complaint, actor=actor, from_unit=from_unit, to_unit=to_unit)
-    if complaint.status in (Status.OPEN, Status.REOPENED, Status.NOT_ACTIONABLE):
+    if complaint.status in (Status.OPEN, Status.REOPENED):
         complaint_set_status(complaint=complaint, to=Status.FORWARDED, actor=actor)
     return complaint
 
