@@ -1,0 +1,1 @@
+"""Pure triage detectors: plain values in, frozen dataclasses with reasons out. No Django."""

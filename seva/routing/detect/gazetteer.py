@@ -1,0 +1,65 @@
+"""The gazetteer: every known name of a place in UP, mapped to its district.
+
+Built from plain rows (see `seva.routing.gazetteer_data` for the shipped data); looked up by
+the normalised key of one to `max_words` words. A name can point at several districts (Akbarpur
+is the HQ of both Ambedkar Nagar and Kanpur Dehat); such entries are marked ambiguous and the
+district detector weighs them down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from seva.routing.detect.text import place_key
+
+
+class PlaceKind(StrEnum):
+    DISTRICT = "district"  # the district's own name, English or Hindi
+    ALIAS = "alias"  # old names and spellings: Allahabad, Faizabad, Ilahabad
+    TEHSIL = "tehsil"
+    BLOCK = "block"
+    TOWN = "town"
+    CONSTITUENCY = "constituency"
+    LOCALITY = "locality"  # what officers know: Hazratganj, Indirapuram, Sector 62
+    STATION = "station"  # police stations once loaded
+    HANDLE = "handle"  # a district's social handle
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # as written in the source
+    district: str  # the district's English name as in up_districts.csv
+    kind: PlaceKind
+    ambiguous: bool = False
+
+
+class Gazetteer:
+    """An index from normalised names to places."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        index: dict[str, list[Place]] = {}
+        for place in places:
+            key = place_key(place.name)
+            if key:
+                entries = index.setdefault(key, [])
+                if place not in entries:
+                    entries.append(place)
+        # A name shared by places in different districts is ambiguous whatever its source says.
+        self._index: dict[str, tuple[Place, ...]] = {}
+        for key, entries in index.items():
+            districts = {place.district for place in entries}
+            if len(districts) > 1:
+                entries = [Place(p.name, p.district, p.kind, ambiguous=True) for p in entries]
+            self._index[key] = tuple(entries)
+        self.max_words = max((key.count(" ") + 1 for key in self._index), default=1)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        return self._index.get(place_key(name), ())
+
+    def districts(self) -> set[str]:
+        return {place.district for places in self._index.values() for place in places}

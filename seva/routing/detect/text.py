@@ -1,0 +1,30 @@
+"""Text normalisation shared by the detectors.
+
+Citizens write the same place many ways: "Prayagraj", "PRAYAGRAJ!", "प्रयागराज", "इलाहाबाद",
+with or without the nukta (ज़ / ज). The key we index and look up is NFKC, case-folded, with the
+nukta and other combining marks that change no meaning removed, punctuation turned to spaces
+and spaces collapsed. Devanagari vowel signs and the virama are kept: they change words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NUKTA = "\u093c"
+_CHANDRABINDU, _ANUSVARA = "\u0901", "\u0902"
+# Letters (any script), digits and Devanagari's combining signs are word characters.
+_NOT_WORD = re.compile(r"[^\w\u0900-\u097f]+")
+
+
+def place_key(text: str) -> str:
+    """The lookup key of a place name or of a stretch of text."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFD", folded).replace(_NUKTA, "")
+    folded = unicodedata.normalize("NFC", folded).replace(_CHANDRABINDU, _ANUSVARA)
+    folded = folded.replace("_", " ")
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def words(text: str) -> list[str]:
+    return place_key(text).split()
