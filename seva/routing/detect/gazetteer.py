@@ -44,8 +44,16 @@ class Gazetteer:
             key = place_key(place.name)
             if key:
                 entries = index.setdefault(key, [])
-                if place not in entries:
+                # One entry per (district, kind): "Banda", "BANDA" and "banda" are one fact.
+                if not any((p.district, p.kind) == (place.district, place.kind) for p in entries):
                     entries.append(place)
+                elif place.ambiguous:
+                    entries[:] = [
+                        Place(p.name, p.district, p.kind, ambiguous=True)
+                        if (p.district, p.kind) == (place.district, place.kind)
+                        else p
+                        for p in entries
+                    ]
         # A name shared by places in different districts is ambiguous whatever its source says.
         self._index: dict[str, tuple[Place, ...]] = {}
         for key, entries in index.items():
