@@ -50,6 +50,7 @@ KIND_WEIGHT: Mapping[PlaceKind, float] = {
     PlaceKind.CONSTITUENCY: 0.6,
     PlaceKind.BLOCK: 0.5,
 }
+MINOR_KINDS = frozenset({PlaceKind.TEHSIL, PlaceKind.TOWN, PlaceKind.BLOCK, PlaceKind.CONSTITUENCY})
 TAGGED_HANDLE_WEIGHT = 0.9
 PROFILE_FACTOR = 0.5
 HISTORY_WEIGHT = 0.3
@@ -115,6 +116,8 @@ def _text_evidence(
         if name in COMMON_WORDS and not cued:
             continue  # an ordinary word unless a cue says it is the place
         for place in match.places:
+            if place.kind in MINOR_KINDS and " " not in name and len(name) < 6 and not cued:
+                continue  # short village and block names are often ordinary words ("rahi")
             weight = KIND_WEIGHT[place.kind] * factor
             if place.ambiguous:
                 weight *= AMBIGUOUS_FACTOR

@@ -61,6 +61,12 @@ class Gazetteer:
             if len(districts) > 1:
                 entries = [Place(p.name, p.district, p.kind, ambiguous=True) for p in entries]
             self._index[key] = tuple(entries)
+        # Handles and hashtags run words together (#kanpurnagar): index those spellings too.
+        self._compact: dict[str, tuple[Place, ...]] = {}
+        for key, places in self._index.items():
+            compact = key.replace(" ", "")
+            known = self._compact.get(compact, ())
+            self._compact[compact] = known + tuple(p for p in places if p not in known)
         self.max_words = max((key.count(" ") + 1 for key in self._index), default=1)
 
     def __len__(self) -> int:
@@ -68,6 +74,10 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         return self._index.get(place_key(name), ())
+
+    def lookup_compact(self, name: str) -> tuple[Place, ...]:
+        """Look up a name written without spaces, as in a handle or hashtag."""
+        return self._compact.get(place_key(name).replace(" ", ""), ())
 
     def districts(self) -> set[str]:
         return {place.district for places in self._index.values() for place in places}

@@ -1,0 +1,91 @@
+"""The triage decision: every label with its confidence and reasons, in one frozen value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from seva.routing.detect.classify import (
+    Label,
+    classify_category,
+    classify_grievance,
+    classify_urgency,
+)
+from seva.routing.detect.district import DistrictGuess, detect_district
+from seva.routing.detect.gazetteer import Gazetteer
+
+# District handles usually wrap the place in police words: @lucknowpolice, @sspagra, @dmbasti.
+_HANDLE_PREFIX = re.compile(r"^(ssp|sp|dm|cp|up)_?")
+_HANDLE_SUFFIX = re.compile(r"_?(police|pol|commissionerate|cp)$")
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    is_grievance: Label
+    district: DistrictGuess
+    category: Label
+    urgent: Label
+
+    def as_json(self, post_id: Any = None) -> dict[str, Any]:
+        grievance = bool(self.is_grievance.value)
+        return {
+            "id": post_id,
+            "is_grievance": grievance,
+            "district": self.district.district,
+            "category": self.category.value if grievance else None,
+            "urgent": bool(self.urgent.value),
+            "confidence": {
+                "is_grievance": self.is_grievance.confidence,
+                "district": self.district.confidence,
+                "category": self.category.confidence,
+                "urgent": self.urgent.confidence,
+            },
+            "reasons": [
+                *self.is_grievance.reasons,
+                *self.district.reasons,
+                *(self.category.reasons if grievance else ()),
+                *self.urgent.reasons,
+            ],
+        }
+
+
+def handle_districts_guess(mentions: Iterable[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """Districts of tagged handles that spell a district name inside police words."""
+    found: dict[str, str] = {}
+    for handle in mentions:
+        core = _HANDLE_SUFFIX.sub("", _HANDLE_PREFIX.sub("", handle.lower()))
+        places = [p for p in gazetteer.lookup_compact(core) if not p.ambiguous]
+        places = places if len(core) > 2 else []
+        districts = {place.district for place in places}
+        if len(districts) == 1:
+            found[handle.lower()] = districts.pop()
+    return found
+
+
+def triage(
+    *,
+    text: str,
+    gazetteer: Gazetteer,
+    mentions: Iterable[str] = (),
+    author_location: str | None = None,
+    handle_districts: Mapping[str, str] | None = None,
+    earlier_districts: Iterable[str] = (),
+) -> TriageDecision:
+    mentions = list(mentions)
+    handles = {**handle_districts_guess(mentions, gazetteer), **(handle_districts or {})}
+    grievance = classify_grievance(text)
+    return TriageDecision(
+        is_grievance=grievance,
+        district=detect_district(
+            text=text,
+            gazetteer=gazetteer,
+            mentions=mentions,
+            handle_districts=handles,
+            author_location=author_location,
+            earlier_districts=earlier_districts,
+        ),
+        category=classify_category(text),
+        urgent=classify_urgency(text, is_grievance=bool(grievance.value)),
+    )
