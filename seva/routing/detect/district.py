@@ -78,8 +78,9 @@ def _matches(tokens: list[str], gazetteer: Gazetteer) -> list[_Match]:
     position = 0
     longest = min(gazetteer.max_words, 5)
     while position < len(tokens):
-        for size in range(min(longest, len(tokens) - position), 0, -1):
-            places = gazetteer.lookup(" ".join(tokens[position : position + size]))
+        reach = min(longest, gazetteer.span_from.get(tokens[position], 0))
+        for size in range(min(reach, len(tokens) - position), 0, -1):
+            places = gazetteer.lookup_key(" ".join(tokens[position : position + size]))
             if places:
                 found.append(_Match(position, position + size, places))
                 position += size

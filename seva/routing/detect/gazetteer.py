@@ -67,6 +67,12 @@ class Gazetteer:
             compact = key.replace(" ", "")
             known = self._compact.get(compact, ())
             self._compact[compact] = known + tuple(p for p in places if p not in known)
+        # For each first word of a longer name, how many words its longest name has: the
+        # matcher only tries longer spans where one could start.
+        self.span_from: dict[str, int] = {}
+        for key in self._index:
+            first, size = key.split(" ", 1)[0], key.count(" ") + 1
+            self.span_from[first] = max(size, self.span_from.get(first, 1))
         self.max_words = max((key.count(" ") + 1 for key in self._index), default=1)
 
     def __len__(self) -> int:
@@ -74,6 +80,10 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         return self._index.get(place_key(name), ())
+
+    def lookup_key(self, key: str) -> tuple[Place, ...]:
+        """Look up an already normalised key (the detectors' hot path)."""
+        return self._index.get(key, ())
 
     def lookup_compact(self, name: str) -> tuple[Place, ...]:
         """Look up a name written without spaces, as in a handle or hashtag."""

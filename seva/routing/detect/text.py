@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NUKTA = "\u093c"
 _CHANDRABINDU, _ANUSVARA = "\u0901", "\u0902"
@@ -17,6 +18,7 @@ _CHANDRABINDU, _ANUSVARA = "\u0901", "\u0902"
 _NOT_WORD = re.compile(r"[^\w\u0900-\u097f]+")
 
 
+@lru_cache(maxsize=8192)
 def place_key(text: str) -> str:
     """The lookup key of a place name or of a stretch of text."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -27,4 +29,5 @@ def place_key(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
+    # Cached above: one post is read by several detectors.
     return place_key(text).split()
