@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import User as AbstractUser
+from django.contrib.auth.models import User
 
 from seva.directory.models import Role, Unit, UnitKind
 from seva.directory.services import membership_grant, unit_create
@@ -28,18 +28,18 @@ class World:
     agra: Unit
     health: Unit
     health_office: Unit
-    hq_operator: AbstractUser
-    hq_reviewer: AbstractUser
-    lucknow_officer: AbstractUser
-    hazratganj_officer: AbstractUser
-    agra_officer: AbstractUser
-    senior_officer: AbstractUser  # Lucknow range
-    auditor: AbstractUser
-    administrator: AbstractUser
+    hq_operator: User
+    hq_reviewer: User
+    lucknow_officer: User
+    hazratganj_officer: User
+    agra_officer: User
+    senior_officer: User  # Lucknow range
+    auditor: User
+    administrator: User
 
 
-def make_person(username: str, role: Role, unit: Unit) -> AbstractUser:
-    user: AbstractUser = get_user_model().objects.create_user(username=username, password=PASSWORD)
+def make_person(username: str, role: Role, unit: Unit) -> User:
+    user: User = get_user_model().objects.create_user(username=username, password=PASSWORD)
     membership_grant(user=user, unit=unit, role=role)
     return user
 
