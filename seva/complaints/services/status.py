@@ -51,17 +51,20 @@ def complaint_set_status(
         changes["escalated_to"] = None
     if to == Status.INCOMPLETE_INFO:
         changes["sla_paused_at"] = at
+    paused = None
     if old == Status.INCOMPLETE_INFO and complaint.sla_paused_at is not None:
         paused = at - complaint.sla_paused_at
         changes["sla_paused_at"] = None
         due = changes.get("sla_due_at", complaint.sla_due_at)
         changes["sla_due_at"] = due + paused if due else None
-        events.sla_resumed(complaint, actor=actor, paused_seconds=int(paused.total_seconds()))
     updated = Complaint.objects.filter(pk=complaint.pk, status=old.value).update(**changes)
     if updated != 1:
         raise Conflict(f"complaint {complaint.code} changed meanwhile; reload and try again")
     events.status_changed(complaint, actor=actor, old=old, new=to, note=note)
+    if paused is not None:
+        events.sla_resumed(complaint, actor=actor, paused_seconds=int(paused.total_seconds()))
     if to == Status.INCOMPLETE_INFO:
         events.sla_paused(complaint, actor=actor)
+    # Callers go on with this object; read back the row as the update left it.
     complaint.refresh_from_db()
     return complaint
