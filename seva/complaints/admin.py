@@ -76,3 +76,34 @@ class ComplaintAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """The log, across complaints, for auditors. Append-only: no add, change or delete."""
+
+    list_display = ["at", "type", "complaint", "actor"]
+    list_filter = ["type"]
+    search_fields = ["complaint__code"]
+    list_select_related = ["complaint", "actor"]
+    date_hierarchy = "at"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
+        # The same reach as the complaints themselves: a person sees the events of complaints
+        # they may see, nothing more.
+        return Event.objects.filter(complaint__in=access_complaints(request.user))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(access_grants(request.user))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(access_grants(request.user))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -12,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from seva.directory.access import access_roles
-from seva.directory.models import Membership, Role, SocialHandle, Unit
+from seva.directory.models import ALLOWED_PARENT_KINDS, Membership, Role, SocialHandle, Unit
 from seva.directory.services import unit_create, unit_move, unit_set_active
 
 
@@ -40,8 +41,44 @@ class AdministratorOnly(admin.ModelAdmin):  # type: ignore[type-arg]
         return is_administrator(request)
 
 
+class UnitForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Checks the tree rules up front so a bad placement is a form error, not a server error
+    from the service."""
+
+    class Meta:
+        model = Unit
+        fields = [
+            "kind",
+            "code",
+            "name_en",
+            "name_hi",
+            "parent",
+            "code_prefix",
+            "lgd_code",
+            "aliases",
+            "attributes",
+            "is_active",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, parent = data.get("kind"), data.get("parent")
+        allowed = ALLOWED_PARENT_KINDS.get(kind or "", set())
+        if kind and parent is None and allowed:
+            self.add_error("parent", f"a {kind} needs a parent unit")
+        elif kind and parent is not None and parent.kind not in allowed:
+            self.add_error("parent", f"a {kind} cannot sit under a {parent.kind}")
+        elif parent is not None and self.instance.pk and parent.is_within(self.instance):
+            self.add_error("parent", "a unit cannot move under itself")
+        code = data.get("code")
+        if code is not None and (not code.strip() or "/" in code or " " in code.strip()):
+            self.add_error("code", "a unit code is one word without '/'")
+        return data
+
+
 @admin.register(Unit)
 class UnitAdmin(AdministratorOnly):
+    form = UnitForm
     list_display = ["code", "name_en", "name_hi", "kind", "parent", "code_prefix", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["code", "name_en", "name_hi"]

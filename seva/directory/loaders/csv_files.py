@@ -36,31 +36,52 @@ _HANDLE = re.compile(r"^[a-z0-9_]{1,50}$")
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 
-Source = Path | str | IO[str]
+Source = Path | str | IO[str] | IO[bytes]
+Rows = list[tuple[int, dict[str, str]]]
 
 
-def _open_rows(
-    source: Source, columns: tuple[str, ...]
-) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+def _read_text(source: Source) -> tuple[str, str]:
+    """The file's name and text. Bytes (an upload) are decoded here so a file that is not
+    UTF-8 is refused with the line it breaks on, not a traceback."""
+    data: str | bytes
     if isinstance(source, (str, Path)):
-        name = str(source)
-        text = Path(source).read_text(encoding="utf-8-sig")
+        name, data = str(source), Path(source).read_bytes()
     else:
-        name = getattr(source, "name", "<upload>")
-        text = source.read().lstrip("\ufeff")
+        name, data = getattr(source, "name", "<upload>"), source.read()
+    if isinstance(data, str):
+        return name, data.lstrip("\ufeff")
+    try:
+        return name, data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise LoadError(name, [LineError(line, "the file is not UTF-8")]) from error
+
+
+def _open_rows(source: Source, columns: tuple[str, ...]) -> tuple[str, Rows, list[LineError]]:
+    """Rows by line number (header = line 1), and the lines whose shape is wrong."""
+    name, text = _read_text(source)
     reader = csv.DictReader(io.StringIO(text))
     header = [column.strip() for column in (reader.fieldnames or [])]
     missing = [column for column in columns if column not in header]
     if missing:
         raise LoadError(name, [LineError(1, f"missing column(s): {', '.join(missing)}")])
     reader.fieldnames = header
-    rows = []
+    rows: Rows = []
+    shape_errors: list[LineError] = []
     for row in reader:
         if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
             continue  # blank line
-        clean = {key: (value or "").strip() for key, value in row.items() if key in columns}
-        rows.append((reader.line_num, clean))
-    return name, rows
+        if None in row:  # DictReader puts surplus cells under the key None
+            shape_errors.append(
+                LineError(reader.line_num, "more cells than columns (quote values with commas)")
+            )
+            continue
+        absent = [column for column in columns if row.get(column) is None]
+        if absent:  # a short row: DictReader fills the missing cells with None
+            shape_errors.append(LineError(reader.line_num, f"missing cell(s): {', '.join(absent)}"))
+            continue
+        rows.append((reader.line_num, {key: row[key].strip() for key in columns}))
+    return name, rows, shape_errors
 
 
 @dataclass(frozen=True)
@@ -74,7 +95,7 @@ class _UnitRow:
     aliases: list[str]
 
 
-def _check_unit_rows(rows: list[tuple[int, dict[str, str]]]) -> Iterator[_UnitRow | LineError]:
+def _check_unit_rows(rows: Rows) -> Iterator[_UnitRow | LineError]:
     seen: dict[str, str] = {}  # code → kind, for parents defined earlier in the file
     existing = dict(Unit.objects.values_list("code", "kind"))
     for line, row in rows:
@@ -107,9 +128,10 @@ def _check_unit_rows(rows: list[tuple[int, dict[str, str]]]) -> Iterator[_UnitRo
 
 def load_units_csv(source: Source, *, dry_run: bool = False) -> LoadReport:
     """Load police stations, offices, departments, zones or ranges. All or nothing."""
-    name, rows = _open_rows(source, UNIT_COLUMNS)
+    name, rows, shape_errors = _open_rows(source, UNIT_COLUMNS)
     checked = list(_check_unit_rows(rows))
-    errors = [item for item in checked if isinstance(item, LineError)]
+    errors = [*shape_errors, *(item for item in checked if isinstance(item, LineError))]
+    errors.sort(key=lambda error: error.line)
     if errors:
         raise LoadError(name, errors)
     report = LoadReport()
@@ -130,9 +152,8 @@ def load_units_csv(source: Source, *, dry_run: bool = False) -> LoadReport:
 
 def load_handles_csv(source: Source, *, dry_run: bool = False) -> LoadReport:
     """Map social handles to units. All or nothing."""
-    name, rows = _open_rows(source, HANDLE_COLUMNS)
+    name, rows, errors = _open_rows(source, HANDLE_COLUMNS)
     units = {unit.code: unit for unit in Unit.objects.all()}
-    errors: list[LineError] = []
     seen: set[tuple[str, str]] = set()
     checked: list[tuple[str, str, Unit, bool]] = []
     for line, row in rows:
@@ -159,7 +180,7 @@ def load_handles_csv(source: Source, *, dry_run: bool = False) -> LoadReport:
         seen.add((platform, handle))
         checked.append((platform, handle, unit, monitored in _TRUE))
     if errors:
-        raise LoadError(name, errors)
+        raise LoadError(name, sorted(errors, key=lambda error: error.line))
     report = LoadReport()
     with transaction.atomic():
         for platform, handle, unit, is_monitored in checked:

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from seva.directory.loaders.report import LoadReport
 from seva.directory.loaders.upsert import unit_upsert
@@ -51,7 +52,7 @@ def _district_aliases(row: dict[str, str], extra: list[str]) -> tuple[list[str],
         *extra,
     ]:
         clean = alias.rstrip("*").strip()
-        if alias.endswith("*"):
+        if alias.endswith("*") and clean not in ambiguous:
             ambiguous.append(clean)
         if clean and clean not in names:
             names.append(clean)
@@ -63,11 +64,14 @@ def load_uttar_pradesh(*, data_dir: Path | None = None) -> LoadReport:
     """Create or refresh HQ, the 18 ranges and the 75 districts. Returns what changed."""
     folder = data_dir or geo_dir()
     report = LoadReport()
+    ours = Q(code=HQ_CODE) | Q(code__startswith="R-") | Q(code__startswith="D-")
+    existing = {unit.code: unit for unit in Unit.objects.filter(ours)}
     hq = unit_upsert(
         report,
         code=HQ_CODE,
         kind=UnitKind.STATE_HQ,
         parent=None,
+        existing=existing,
         fields={
             "name_en": "Uttar Pradesh Police HQ",
             "name_hi": "उत्तर प्रदेश पुलिस मुख्यालय",
@@ -81,6 +85,7 @@ def load_uttar_pradesh(*, data_dir: Path | None = None) -> LoadReport:
             code=range_code(row["division"]),
             kind=UnitKind.RANGE,
             parent=hq,
+            existing=existing,
             fields={
                 "name_en": f"{row['division']} Range",
                 "name_hi": f"{row['division_hi']} परिक्षेत्र",
@@ -94,7 +99,9 @@ def load_uttar_pradesh(*, data_dir: Path | None = None) -> LoadReport:
     extra_aliases: dict[str, list[str]] = {}
     for row in _rows(folder / "up_district_aliases.csv"):
         if row["kind"] not in ("name", "name_hi"):  # those are the names themselves
-            extra_aliases.setdefault(row["lgd_code"], []).append(row["alias"])
+            # Carry this file's ambiguity flag in the same `*` notation up_districts.csv uses.
+            marker = "*" if row["ambiguous"] == "y" else ""
+            extra_aliases.setdefault(row["lgd_code"], []).append(row["alias"] + marker)
     for row in _rows(folder / "up_districts.csv"):
         aliases, ambiguous = _district_aliases(row, extra_aliases.get(row["lgd_code"], []))
         attributes: dict[str, Any] = {
@@ -110,6 +117,7 @@ def load_uttar_pradesh(*, data_dir: Path | None = None) -> LoadReport:
             code=f"D-{row['lgd_code']}",
             kind=UnitKind.DISTRICT,
             parent=ranges[row["division"]],
+            existing=existing,
             fields={
                 "name_en": row["name"],
                 "name_hi": row["name_hi"],
