@@ -1,8 +1,12 @@
 """The admin: administrators manage the directory; officers see only their own complaints."""
 
+import json
+
 import pytest
 from django.test import Client
 
+from seva.directory.models import Unit, UnitKind
+from seva.directory.services import unit_create
 from tests.complaints.helpers import register
 from tests.personas import PASSWORD
 
@@ -14,9 +18,13 @@ ADMIN_PAGES = [
     "/admin/directory/membership/",
     "/admin/directory/membership/add/",
     "/admin/complaints/slatarget/",
+    "/admin/complaints/slatarget/add/",
     "/admin/complaints/replytemplate/",
+    "/admin/complaints/replytemplate/add/",
     "/admin/complaints/complaint/",
+    "/admin/complaints/event/",
     "/admin/auth/user/",
+    "/admin/auth/user/add/",
 ]
 
 
@@ -51,8 +59,6 @@ def test_admin_creates_a_unit_through_the_service(world):
         },
     )
     assert response.status_code == 302, response.content[:2000]
-    from seva.directory.models import Unit
-
     assert Unit.objects.get(code="PS-162-MADIYAON").path == "/UP/R-LUCKNOW/D-162/PS-162-MADIYAON/"
 
 
@@ -65,3 +71,67 @@ def test_officers_see_only_their_complaints_and_not_the_directory(world):
     assert mine.code not in page
     assert client.get(f"/admin/complaints/complaint/{mine.pk}/change/").status_code in (302, 404)
     assert client.get("/admin/directory/unit/").status_code == 403
+
+
+def _unit_form(unit: Unit, **changes: object) -> dict[str, object]:
+    form: dict[str, object] = {
+        "kind": unit.kind,
+        "name_en": unit.name_en,
+        "name_hi": unit.name_hi,
+        "parent": unit.parent_id or "",
+        "code_prefix": unit.code_prefix,
+        "lgd_code": unit.lgd_code or "",
+        "aliases": json.dumps(unit.aliases),
+        "attributes": json.dumps(unit.attributes),
+        "is_active": "on",
+    }
+    form.update(changes)
+    return form
+
+
+def test_admin_moves_a_range_under_a_zone_and_the_subtree_follows(world):
+    world.administrator.is_superuser = True
+    client = _client_for(world.administrator)
+    zone = unit_create(kind=UnitKind.ZONE, code="Z-LKO", name_en="Lucknow Zone", parent=world.hq)
+    url = f"/admin/directory/unit/{world.lucknow_range.pk}/change/"
+    response = client.post(url, _unit_form(world.lucknow_range, parent=zone.pk))
+    assert response.status_code == 302, response.content[:2000]
+    world.hazratganj.refresh_from_db()
+    assert world.hazratganj.path == "/UP/Z-LKO/R-LUCKNOW/D-162/PS-162-HAZRATGANJ/"
+
+
+def test_a_bad_placement_is_a_form_error_not_a_crash(world):
+    world.administrator.is_superuser = True
+    client = _client_for(world.administrator)
+    url = f"/admin/directory/unit/{world.hazratganj.pk}/change/"
+    response = client.post(url, _unit_form(world.hazratganj, parent=world.agra_range.pk))
+    assert response.status_code == 200
+    assert "cannot sit under" in response.content.decode()
+    world.hazratganj.refresh_from_db()
+    assert world.hazratganj.parent == world.lucknow
+
+
+def test_units_are_deactivated_not_deleted(world):
+    world.administrator.is_superuser = True
+    client = _client_for(world.administrator)
+    page = client.get("/admin/directory/unit/").content.decode()
+    assert "delete_selected" not in page
+    response = client.post(
+        "/admin/directory/unit/",
+        {"action": "deactivate", "_selected_action": [world.hazratganj.pk]},
+    )
+    assert response.status_code == 302
+    world.hazratganj.refresh_from_db()
+    assert not world.hazratganj.is_active
+    assert client.get(f"/admin/directory/unit/{world.hazratganj.pk}/delete/").status_code == 403
+
+
+def test_the_event_log_cannot_be_edited_in_the_admin(world):
+    world.administrator.is_superuser = True
+    client = _client_for(world.administrator)
+    complaint = register(world.lucknow)
+    event = complaint.events.earliest("at")
+    assert client.get("/admin/complaints/event/add/").status_code == 403
+    page = client.get(f"/admin/complaints/event/{event.pk}/change/")
+    assert page.status_code == 200  # view only
+    assert 'name="_save"' not in page.content.decode()
