@@ -1,0 +1,55 @@
+"""Build corpus.jsonl from the hand-written src/*.psv files. Run from data/triage.
+
+Each .psv line: grievance (G/N) | district | category | urgent (1/0) | author location |
+mentions (comma-separated) | text. Every third post goes to the test part.
+"""
+
+import json
+import re
+from pathlib import Path
+
+SOURCES = ["hinglish", "hindi", "english", "mixed", "non_and_traps"]
+DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_of(text: str, source: str) -> str:
+    deva, latin = bool(DEVANAGARI.search(text)), bool(LATIN.search(text))
+    if deva and latin:
+        return "mixed"
+    if deva:
+        return "devanagari"
+    if source == "english":
+        return "english"
+    return "hinglish" if source in ("hinglish", "mixed") else "latin"
+
+
+def main() -> None:
+    posts: list[dict[str, object]] = []
+    for source in SOURCES:
+        for line in Path("src", f"{source}.psv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, district, category, urgent, location, mentions, text = line.split("|", 6)
+            number = len(posts) + 1
+            posts.append(
+                {
+                    "id": f"p{number:04d}",
+                    "text": text,
+                    "author_location": location or None,
+                    "mentions": [m for m in mentions.split(",") if m],
+                    "is_grievance": kind == "G",
+                    "district": district or None,
+                    "category": (category or None) if kind == "G" else None,
+                    "urgent": urgent == "1",
+                    "script": script_of(text, source),
+                    "split": "test" if number % 3 == 0 else "dev",
+                }
+            )
+    lines = "".join(json.dumps(post, ensure_ascii=False) + "\n" for post in posts)
+    Path("corpus.jsonl").write_text(lines, encoding="utf-8")
+    print(f"{len(posts)} posts")
+
+
+if __name__ == "__main__":
+    main()
