@@ -43,6 +43,8 @@ def shipped_places() -> Iterator[Place]:
                 yield Place(town, districts[codes[0]], PlaceKind.TOWN)
     for row in _rows("up_assembly_constituencies.csv"):
         yield Place(row["ac_name"], row["district"], PlaceKind.CONSTITUENCY)
+    for row in _rows("up_localities.csv"):
+        yield Place(row["place"], row["district"], PlaceKind(row["kind"]))
 
 
 @cache

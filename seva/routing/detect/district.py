@@ -30,7 +30,7 @@ CUES = _vocabulary(
     "jila jilla zila zilla janpad district distt dist thana thane police ps kotwali chowki "
     "chauki city sp ssp जिला जिले जनपद थाना थाने पुलिस कोतवाली चौकी शहर"
 )
-COMMON_WORDS = _vocabulary("banda basti mau sambhal bhadohi बंदा बस्ती मऊ संभल")
+COMMON_WORDS = _vocabulary("banda basti mau sambhal बंदा बस्ती मऊ संभल")
 PERSON_AFTER = _vocabulary(
     "prasad devi singh lal nath kumar kumari das chand sharan ram प्रसाद देवी सिंह लाल नाथ कुमार"
 )
@@ -95,6 +95,19 @@ def _near(tokens: list[str], match: _Match, vocabulary: frozenset[str], span: in
     return any(token in vocabulary for token in window)
 
 
+_OF = frozenset({"ke", "ka", "ki", "of", "in", "के", "का", "की"})
+_ROAD = frozenset({"road", "rd", "marg", "highway", "expressway", "बाईपास", "रोड", "bypass"})
+
+
+def _in_other_state(tokens: list[str], match: _Match) -> bool:
+    """ "Pratapgarh, Rajasthan" / "Hamirpur HP" / "राजस्थान के प्रतापगढ़"."""
+    after = tokens[match.end : match.end + 1]
+    before = tokens[max(0, match.start - 2) : match.start]
+    return bool(after and after[0] in OTHER_STATES) or (
+        len(before) == 2 and before[0] in OTHER_STATES and before[1] in _OF
+    )
+
+
 def _text_evidence(
     tokens: list[str],
     gazetteer: Gazetteer,
@@ -110,12 +123,16 @@ def _text_evidence(
         if after in PERSON_AFTER or before in PERSON_BEFORE:
             reasons.append(f"'{name}' is part of a person's name here")
             continue
-        if _near(tokens, match, OTHER_STATES, 3):
+        if _in_other_state(tokens, match):
             reasons.append(f"'{name}' is outside Uttar Pradesh here")
+            continue
+        if match.end < len(tokens) and tokens[match.end] in _ROAD:
+            reasons.append(f"'{name}' names a road here")
             continue
         cued = _near(tokens, match, CUES, 2)
         if name in COMMON_WORDS and not cued:
             continue  # an ordinary word unless a cue says it is the place
+        best: dict[str, tuple[float, Place]] = {}
         for place in match.places:
             if place.kind in MINOR_KINDS and " " not in name and len(name) < 6 and not cued:
                 continue  # short village and block names are often ordinary words ("rahi")
@@ -124,8 +141,11 @@ def _text_evidence(
                 weight *= AMBIGUOUS_FACTOR
             if cued:
                 weight *= CUE_FACTOR
-            scores[place.district] += weight
-            reasons.append(f"{label} names '{name}' ({place.kind.value} of {place.district})")
+            if weight > best.get(place.district, (0.0, place))[0]:
+                best[place.district] = (weight, place)
+        for district, (weight, place) in best.items():
+            scores[district] += weight
+            reasons.append(f"{label} names '{name}' ({place.kind.value} of {district})")
 
 
 def detect_district(
