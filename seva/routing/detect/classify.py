@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from seva.routing.detect.lexicon import (
+    CATEGORY_PRIORITY,
     CATEGORY_TERMS,
+    DANGER_TERMS,
     GRIEVANCE_TERMS,
     NON_GRIEVANCE_TERMS,
-    URGENT_TERMS,
+    NOW_TERMS,
+    STALE_TERMS,
+    URGENT_BY_NATURE_TERMS,
 )
 from seva.routing.detect.text import words
 
@@ -41,7 +45,16 @@ _CATEGORY_PATTERN = re.compile(
 )
 _GRIEVANCE_PATTERN = re.compile(_alternation(GRIEVANCE_TERMS))
 _CHATTER_PATTERN = re.compile(_alternation(NON_GRIEVANCE_TERMS))
-_URGENT_PATTERN = re.compile(_alternation(URGENT_TERMS))
+_BY_NATURE_PATTERN = re.compile(_alternation(URGENT_BY_NATURE_TERMS))
+_NOW_PATTERN = re.compile(_alternation(NOW_TERMS))
+_DANGER_PATTERN = re.compile(_alternation(DANGER_TERMS))
+_STALE_PATTERN = re.compile(_alternation(STALE_TERMS))
+
+
+_PRIORITY = {
+    name: CATEGORY_PRIORITY.index(name) if name in CATEGORY_PRIORITY else 99
+    for name in CATEGORY_TERMS
+}
 
 
 @lru_cache(maxsize=4096)
@@ -59,7 +72,7 @@ def _hits(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 def classify_category(text: str) -> Label:
     scored = _category_hits(text)
-    ranked = sorted(scored.items(), key=lambda item: (-len(item[1]), item[0]))
+    ranked = sorted(scored.items(), key=lambda item: (-len(item[1]), _PRIORITY[item[0]]))
     best, hits = ranked[0]
     if not hits:
         return Label("other", 0.3, ("no category words",))
@@ -82,9 +95,18 @@ def classify_grievance(text: str) -> Label:
 
 
 def classify_urgency(text: str, *, is_grievance: bool) -> Label:
-    hits = _hits(text, _URGENT_PATTERN)
-    urgent = is_grievance and bool(hits)
-    confidence = round(min(1.0, 0.4 + 0.2 * len(hits)), 3) if urgent else 0.8
-    return Label(
-        urgent, confidence, tuple(f"danger word '{hit}'" for hit in hits) if urgent else ()
-    )
+    if not is_grievance:
+        return Label(False, 0.8, ())
+    reasons: list[str] = []
+    by_nature = _hits(text, _BY_NATURE_PATTERN)
+    reasons += [f"'{hit}' is urgent by nature" for hit in by_nature]
+    missing = _category_hits(text)["missing_kidnapping"]
+    stale = _hits(text, _STALE_PATTERN)
+    if missing and not stale:
+        reasons += [f"a person missing now ('{hit}')" for hit in missing]
+    now_words, danger = _hits(text, _NOW_PATTERN), _hits(text, _DANGER_PATTERN)
+    if now_words and danger:
+        reasons += [f"danger '{hit}' happening now ('{now_words[0]}')" for hit in danger]
+    if not reasons:
+        return Label(False, 0.7, ())
+    return Label(True, round(min(1.0, 0.5 + 0.15 * len(reasons)), 3), tuple(reasons))
