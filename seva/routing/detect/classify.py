@@ -83,7 +83,8 @@ def classify_category(text: str) -> Label:
 
 
 def classify_grievance(text: str) -> Label:
-    asks = _hits(text, _GRIEVANCE_PATTERN)
+    # Danger by nature (a suicide risk, a kidnapping) is a grievance even without a plea.
+    asks = _hits(text, _GRIEVANCE_PATTERN) + _hits(text, _BY_NATURE_PATTERN)
     topical = [hit for hits in _category_hits(text).values() for hit in hits]
     chatter = _hits(text, _CHATTER_PATTERN)
     score = len(asks) + len(topical) - 1.5 * len(chatter)
@@ -104,7 +105,9 @@ def classify_urgency(text: str, *, is_grievance: bool) -> Label:
     stale = _hits(text, _STALE_PATTERN)
     if missing and not stale:
         reasons += [f"a person missing now ('{hit}')" for hit in missing]
-    now_words, danger = _hits(text, _NOW_PATTERN), _hits(text, _DANGER_PATTERN)
+    # "abhi tak" is "still not", not "right now".
+    now_words = _NOW_PATTERN.findall(" ".join(words(text)).replace("abhi tak", ""))
+    danger = _hits(text, _DANGER_PATTERN)
     if now_words and danger:
         reasons += [f"danger '{hit}' happening now ('{now_words[0]}')" for hit in danger]
     if not reasons:

@@ -85,8 +85,10 @@ NON_GRIEVANCE_TERMS = _terms(
     "thank*, thanks, shukriya, dhanyavad, great work, good work, salute, proud, kudos, "
     "congrat*, badhai, well done, jai hind, happy, wish*, news, breaking, election, vote, "
     "modi, yogi ji, bjp, congress, sp party, joke, jokes, lol, haha, meme, awareness, "
-    "shared, subscribe, follow, retweet, rt, tag your, "
-    "धन्यवाद, शुक्रिया, बधाई, सलाम, शाबाश, गर्व, चुनाव"
+    "shared, subscribe, follow, retweet, rt, tag your, initiative, appreciable, sarahniya, "
+    "tips, syllabus, how do i, how to, kaise kare, kaise banwaye, kab hoga, kab aayega, "
+    "kya hai, khabar, bahut acche, accha tha, acche insaan, "
+    "धन्यवाद, शुक्रिया, बधाई, सलाम, शाबाश, गर्व, चुनाव, सराहनीय, खबर, समाचार, कैसे करें"
 )
 # Urgency: danger right now. A post is urgent when it is a grievance and it names something
 # urgent by nature (a kidnapping, a suicide risk), a missing person who is not long gone, or
