@@ -73,3 +73,14 @@ def test_command_refuses_a_bad_line_with_its_number(tmp_path):
     source.write_text('{"id": 1, "text": "ok"}\nnot json\n', encoding="utf-8")
     with pytest.raises(CommandError, match=":2:"):
         call_command("triage", "--input", str(source), "--output", str(tmp_path / "o.jsonl"))
+
+
+def test_score_and_bench_commands_print_json_last(capsys):
+    call_command("triage_score", "--split", "dev")
+    scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert scores["posts"] > 300
+    assert 0 <= scores["grievance_f1"] <= 1
+    call_command("bench", "triage", "--posts", "50", "--rounds", "1")
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["benchmark"] == "triage"
+    assert result["median_posts_per_second"] > 0
