@@ -41,8 +41,27 @@ class EventInline(admin.TabularInline):  # type: ignore[type-arg]
         return False
 
 
+class ReadOnlyForAnyoneWithAReach(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Viewable by anyone with a membership (scoped by get_queryset); never changed here."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(access_grants(request.user))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(access_grants(request.user))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(Complaint)
-class ComplaintAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ComplaintAdmin(ReadOnlyForAnyoneWithAReach):
     """Read-only: complaints change through the services (the desk), never here."""
 
     list_display = [
@@ -62,24 +81,9 @@ class ComplaintAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def get_queryset(self, request: HttpRequest) -> QuerySet[Complaint]:
         return access_complaints(request.user)  # the same scope as every other screen
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return bool(access_grants(request.user))
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(access_grants(request.user))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class EventAdmin(ReadOnlyForAnyoneWithAReach):
     """The log, across complaints, for auditors. Append-only: no add, change or delete."""
 
     list_display = ["at", "type", "complaint", "actor"]
@@ -92,18 +96,3 @@ class EventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         # The same reach as the complaints themselves: a person sees the events of complaints
         # they may see, nothing more.
         return Event.objects.filter(complaint__in=access_complaints(request.user))
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return bool(access_grants(request.user))
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(access_grants(request.user))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
