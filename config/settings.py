@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "seva.directory",
     "seva.routing",
     "seva.complaints",
+    "seva.channels",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,29 @@ STATIC_ROOT = DATA_DIR / "static"
 SEVA_HQ_CODE_PREFIX = env_str("SEVA_HQ_CODE_PREFIX", "UP")
 # How often the SLA sweep runs in the worker, in seconds.
 SEVA_SLA_SWEEP_SECONDS = env_int("SEVA_SLA_SWEEP_SECONDS", 60, minimum=5)
+
+# --- Triage policy --------------------------------------------------------------------------
+# A grievance whose district confidence reaches this goes straight to the district.
+SEVA_TRIAGE_AUTO_FORWARD_CONFIDENCE = env_float("SEVA_TRIAGE_AUTO_FORWARD_CONFIDENCE", 0.8)
+
+# --- Channels: X ----------------------------------------------------------------------------
+# The X API's base URL: https://api.x.com, or the local double (manage.py x_double).
+SEVA_X_API_BASE_URL = env_str("SEVA_X_API_BASE_URL", "https://api.x.com")
+# OAuth 2.0 user-context token used for every account without its own token below.
+SEVA_X_ACCESS_TOKEN = env_str("SEVA_X_ACCESS_TOKEN")
+# Per-account tokens: handle=token pairs, comma-separated.
+SEVA_X_ACCESS_TOKENS = [
+    tuple(pair.split("=", 1)) for pair in env_list("SEVA_X_ACCESS_TOKENS", []) if "=" in pair
+]
+# The app's consumer secret: signs webhook CRC answers and verifies deliveries.
+SEVA_X_CONSUMER_SECRET = env_str("SEVA_X_CONSUMER_SECRET")
+SEVA_X_TIMEOUT_SECONDS = env_float("SEVA_X_TIMEOUT_SECONDS", 10.0)
+# How often the poller fetches mentions and direct messages, per account.
+SEVA_X_POLL_SECONDS = env_float("SEVA_X_POLL_SECONDS", 15.0)
+# An account with no successful fetch for this long raises a channel.silent alert.
+SEVA_CHANNEL_SILENT_MINUTES = env_int("SEVA_CHANNEL_SILENT_MINUTES", 30, minimum=1)
+# Replies per account per 15 minutes (X allows 100 posts per user per 15 minutes).
+SEVA_REPLIES_PER_15_MIN = env_int("SEVA_REPLIES_PER_15_MIN", 100, minimum=1)
 
 LOGGING = {
     "version": 1,

@@ -91,6 +91,24 @@ def review_reopened(complaint: Complaint, *, actor: User | None, reason: str) ->
     return _record(complaint, "review.reopened", actor, reason=reason)
 
 
+def urgent_flagged(complaint: Complaint, *, reasons: list[str]) -> Event:
+    """Triage found danger right now: an alert for HQ (the queue shows these first)."""
+    return _record(complaint, "complaint.urgent", None, reasons=reasons[:5])
+
+
+def reply_queued(complaint: Complaint, *, purpose: str, reply_id: int) -> Event:
+    return _record(complaint, "reply.queued", None, purpose=purpose, reply_id=reply_id)
+
+
+def reply_failed(complaint: Complaint, *, purpose: str, reason: str) -> Event:
+    """A reply to the citizen could not be sent and will not be retried."""
+    return _record(complaint, "reply.failed", None, purpose=purpose, reason=reason[:300])
+
+
+def reply_withheld(complaint: Complaint, *, purpose: str, reason: str) -> Event:
+    return _record(complaint, "reply.withheld", None, purpose=purpose, reason=reason[:300])
+
+
 def _status_label(value: str) -> str:
     try:
         return _(LABELS[Status(value)])
@@ -120,6 +138,10 @@ def event_describe(event: Event) -> str:
         "sla.escalated": lambda: _("Overdue: escalated to %(to_unit)s") % d,
         "review.accepted": lambda: _("HQ accepted the closure"),
         "review.reopened": lambda: _("HQ reopened it: %(reason)s") % d,
+        "complaint.urgent": lambda: _("Marked urgent by triage"),
+        "reply.queued": lambda: _("Reply to the citizen queued (%(purpose)s)") % d,
+        "reply.failed": lambda: _("Reply to the citizen failed: %(reason)s") % d,
+        "reply.withheld": lambda: _("Reply to the citizen not sent: %(reason)s") % d,
     }
     render = sentences.get(event.type)
     return render() if render else event.type

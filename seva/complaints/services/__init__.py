@@ -11,6 +11,7 @@ from seva.complaints.services.actions import (
     complaint_merge,
     complaint_reject,
     complaint_review,
+    complaint_route,
     complaint_transfer,
 )
 from seva.complaints.services.registration import (
@@ -31,6 +32,7 @@ __all__ = [
     "complaint_register",
     "complaint_reject",
     "complaint_review",
+    "complaint_route",
     "complaint_set_status",
     "complaint_transfer",
     "state_hq",

@@ -126,3 +126,17 @@ def complaint_merge(*, actor: User, code: str, into_code: str) -> Complaint:
     duplicate.merged_into = primary
     events.complaint_merged(duplicate, actor=actor, primary=primary)
     return duplicate
+
+
+@transaction.atomic
+def complaint_route(*, complaint: Complaint, to_unit: Unit, reason: str) -> Complaint:
+    """Triage's own forward of an Open complaint at HQ, once the citizen's follow-up named the
+    place (no person acts: the event has no actor and records why). Emits complaint.forwarded."""
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    if complaint.status != Status.OPEN:
+        raise InvalidInput(f"complaint {complaint.code} is not open at HQ", field="status")
+    from_unit = complaint.unit
+    _move_unit(complaint, to_unit=to_unit)
+    events.complaint_forwarded(complaint, actor=None, from_unit=from_unit, to_unit=to_unit)
+    complaint_set_status(complaint=complaint, to=Status.FORWARDED, actor=None, note=reason)
+    return complaint

@@ -1,0 +1,17 @@
+"""The platform adapters' parsers, by format prefix (one sub-package per platform)."""
+
+from __future__ import annotations
+
+from seva.channels.base import InboundPost, RawItem, UnreadableItem
+from seva.channels.x import parse as x_parse
+
+
+def parse_item(item: RawItem) -> InboundPost:
+    platform = item.format.split(".", 1)[0]
+    if platform == "x":
+        return x_parse.parse_item(item)
+    if platform in ("web", "manual"):
+        from seva.channels.manual import parse_manual
+
+        return parse_manual(item)
+    raise UnreadableItem(f"no adapter reads format {item.format!r}")

@@ -1,0 +1,228 @@
+"""Replies to citizens: which events produce one, its words, and recording it before sending.
+
+A reply row is created in the same transaction as the event that asks for it, and sent later
+by the reply worker (`seva.channels.services.sending`). Keys make creation idempotent: one
+reply per (complaint, purpose, event).
+
+Rules:
+- a complaint registered from a post or DM → the acknowledgement with its code, the unit and
+  the tracking link; or, when no place was found, the request for district and police station;
+- an officer marks Incomplete information → the request, with the officer's note;
+- an officer closes it → the closure notice, with the note.
+
+X's automation rules allow automated replies only to posts that @mention (or quote) the
+account; any other post gets its reply row WITHHELD, with the reason, so officers see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+from twitter_text import parse_tweet
+
+from seva.channels.base import InboundPost, PostKind, RawItem, UnreadableItem
+from seva.channels.models import (
+    ChannelAccount,
+    InboundRecord,
+    NotifierCursor,
+    OutboundReply,
+    ReplyState,
+)
+from seva.complaints import events
+from seva.complaints.models import Complaint, Event, ReplyTemplate
+from seva.complaints.statuses import LABELS, Status
+from seva.core.timeutil import now
+from seva.directory.models import SocialHandle
+
+NEED_PLACE_NOTE = "need_place"
+MAX_WEIGHTED_LENGTH = 280
+NOTIFIER = "replies"
+
+
+def tracking_link(code: str) -> str:
+    return f"{settings.SITE_URL}/track/{code}"
+
+
+def weighted_length(text: str) -> int:
+    """Length as X counts it: URLs 23, emoji and CJK 2, Latin and Devanagari 1."""
+    return int(parse_tweet(text).weightedLength)
+
+
+def _fit(body: str, values: dict[str, str]) -> str:
+    """Render, shortening the officer's note (never the code or the link) to fit a post."""
+    text = body.format_map(values)
+    note = values.get("note", "")
+    while weighted_length(text) > MAX_WEIGHTED_LENGTH and note:
+        note = note[: max(len(note) - 10, 0)]
+        text = body.format_map({**values, "note": (note + "…") if note else ""})
+    if weighted_length(text) > MAX_WEIGHTED_LENGTH:
+        text = text[:270] + "…"
+    return text
+
+
+def reply_text(complaint: Complaint, *, purpose: str, note: str = "") -> str:
+    templates = {
+        t.language: t.body for t in ReplyTemplate.objects.filter(key=purpose, is_active=True)
+    }
+    body = templates.get(complaint.language) or templates.get("en")
+    if body is None:
+        raise LookupError(f"no active reply template {purpose!r}")
+    unit = complaint.unit
+    values = {
+        "code": complaint.code,
+        "unit": unit.name_en,
+        "unit_hi": unit.name_hi or unit.name_en,
+        "link": tracking_link(complaint.code),
+        "note": re.sub(r"\s+", " ", note).strip(),
+        "status": LABELS[Status(complaint.status)],
+    }
+    return _fit(body, values)
+
+
+# --- where a reply goes -------------------------------------------------------------------
+
+
+def _origin_post(complaint: Complaint) -> InboundPost | None:
+    from seva.channels.platforms import parse_item
+
+    message = complaint.origin_message
+    if message is None or not message.source_ref.startswith("social.inbound:"):
+        return None
+    record = InboundRecord.objects.filter(pk=int(message.source_ref.split(":", 1)[1])).first()
+    if record is None:
+        return None
+    try:
+        return parse_item(RawItem(record.external_id, record.format, record.payload))
+    except UnreadableItem:
+        return None
+
+
+def _account_for(post: InboundPost) -> ChannelAccount | None:
+    accounts = list(
+        ChannelAccount.objects.filter(
+            handle__platform=post.platform, handle__is_active=True
+        ).select_related("handle")
+    )
+    for account in accounts:
+        if account.handle.handle in post.mentions or (
+            post.recipient_id and account.handle.external_user_id == post.recipient_id
+        ):
+            return account
+    return accounts[0] if accounts else None
+
+
+def _own_handles(platform: str) -> set[str]:
+    return set(
+        SocialHandle.objects.filter(platform=platform, is_active=True).values_list(
+            "handle", flat=True
+        )
+    )
+
+
+def reply_record(
+    complaint: Complaint,
+    *,
+    purpose: str,
+    event: Event | None,
+    post: InboundPost | None = None,
+    note: str = "",
+) -> OutboundReply | None:
+    """Record one reply (idempotent by key). None when the complaint has no reachable thread."""
+    post = post or _origin_post(complaint)
+    if post is None:
+        return None  # a web-form or hand-entered complaint: the citizen saw the code on screen
+    key = f"{complaint.pk}:{purpose}:{event.pk if event else 0}"
+    existing = OutboundReply.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
+    text = reply_text(complaint, purpose=purpose, note=note)
+    state, reason = ReplyState.PENDING, ""
+    quoted_us = (
+        bool(post.quoted_id) and OutboundReply.objects.filter(external_id=post.quoted_id).exists()
+    )
+    if post.kind == PostKind.POST and not (
+        post.mentions_any(_own_handles(post.platform)) or quoted_us
+    ):
+        state = ReplyState.WITHHELD
+        reason = "the post does not mention our handle (X allows automated replies only then)"
+    at = now()
+    reply = OutboundReply.objects.create(
+        key=key,
+        complaint=complaint,
+        account=_account_for(post),
+        source_event=event,
+        platform=post.platform,
+        purpose=purpose,
+        language=complaint.language,
+        text=text,
+        in_reply_to_id=post.external_id if post.kind == PostKind.POST else "",
+        dm_recipient_id=post.author_id if post.kind == PostKind.DM else "",
+        state=state,
+        last_error=reason,
+        next_attempt_at=at,
+        created_at=at,
+    )
+    if state == ReplyState.WITHHELD:
+        events.reply_withheld(complaint, purpose=purpose, reason=reason)
+    return reply
+
+
+def _purpose(event: Event) -> tuple[str, str] | None:
+    """(purpose, note) for an event that should reach the citizen, else None."""
+    if event.type == "complaint.registered":
+        return "acknowledgement", ""
+    if event.type != "status.changed":
+        return None
+    note = str(event.data.get("note", ""))
+    if event.data.get("to") == Status.INCOMPLETE_INFO:
+        if note == NEED_PLACE_NOTE:
+            return "need_place", ""
+        return "incomplete_info", note
+    if event.data.get("to") == Status.CLOSED:
+        return "closure", note
+    return None
+
+
+def replies_for_complaint_events(
+    complaint: Complaint, *, post: InboundPost | None = None
+) -> list[OutboundReply]:
+    """Replies for a complaint just registered by intake (same transaction). When the
+    citizen is asked for the place, that request replaces the acknowledgement."""
+    wanted = [(e, _purpose(e)) for e in complaint.events.order_by("id")]
+    purposes = [(e, p) for e, p in wanted if p is not None]
+    if any(p[0] == "need_place" for _, p in purposes):
+        purposes = [(e, p) for e, p in purposes if p[0] != "acknowledgement"]
+    made = []
+    for event, (purpose, note) in purposes:
+        reply = reply_record(complaint, purpose=purpose, event=event, post=post, note=note)
+        if reply is not None:
+            made.append(reply)
+    return made
+
+
+_LATER_TYPES: Iterable[str] = ("status.changed",)
+
+
+@transaction.atomic
+def replies_from_events(*, batch: int = 500) -> int:
+    """The notifier: read the event log after its cursor and record the replies officers'
+    actions call for. Registration replies are made by intake itself, so only status changes
+    are read here. Returns how many replies were recorded."""
+    cursor, _ = NotifierCursor.objects.select_for_update().get_or_create(name=NOTIFIER)
+    batch_events = list(Event.objects.filter(id__gt=cursor.last_event_id).order_by("id")[:batch])
+    made = 0
+    for event in batch_events:
+        if event.type not in _LATER_TYPES or event.actor_id is None:
+            continue  # system moves (need_place at intake, resumes) are not told again
+        purpose = _purpose(event)
+        if purpose is None:
+            continue
+        complaint = Complaint.objects.select_related("unit").get(pk=event.complaint_id)
+        if reply_record(complaint, purpose=purpose[0], event=event, note=purpose[1]):
+            made += 1
+    if batch_events:
+        NotifierCursor.objects.filter(pk=cursor.pk).update(last_event_id=batch_events[-1].id)
+    return made

@@ -1,0 +1,148 @@
+"""The reply sender: claim due replies, send each at most once, record what happened.
+
+A claim moves a row to SENDING with a lease (compare-and-swap, so two senders never take the
+same row). The network call happens outside any transaction. If a sender dies between the
+platform accepting a reply and our recording it, the row is left in SENDING; when its lease
+has expired the next sender first asks the platform whether the reply is already there, and
+sends only if it is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db.models import F, Q
+
+from seva.channels.base import Adapter, ChannelError, OutgoingReply
+from seva.channels.models import ChannelAccount, OutboundReply, ReplyState
+from seva.complaints import events
+from seva.core.timeutil import now
+
+log = logging.getLogger(__name__)
+
+LEASE = dt.timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+WINDOW = dt.timedelta(minutes=15)
+
+AdapterFor = Callable[[ChannelAccount | None], Adapter]
+
+
+def _backoff(attempts: int) -> dt.timedelta:
+    return dt.timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def outgoing(reply: OutboundReply) -> OutgoingReply:
+    return OutgoingReply(
+        text=reply.text,
+        in_reply_to_id=reply.in_reply_to_id,
+        dm_recipient_id=reply.dm_recipient_id,
+    )
+
+
+def _due(at: dt.datetime, limit: int) -> list[OutboundReply]:
+    paused = ChannelAccount.objects.filter(send_paused_until__gt=at).values("pk")
+    return list(
+        OutboundReply.objects.filter(
+            Q(state=ReplyState.PENDING, next_attempt_at__lte=at)
+            | Q(state=ReplyState.SENDING, claimed_until__lt=at)
+        )
+        .exclude(account__in=paused)
+        .select_related("account__handle", "complaint")
+        .order_by("id")[:limit]
+    )
+
+
+def _claim(reply: OutboundReply, at: dt.datetime) -> bool:
+    claimed = OutboundReply.objects.filter(
+        pk=reply.pk, state=reply.state, claimed_until=reply.claimed_until
+    ).update(state=ReplyState.SENDING, claimed_until=at + LEASE, attempts=F("attempts") + 1)
+    return claimed == 1
+
+
+def _over_window(reply: OutboundReply, at: dt.datetime) -> bool:
+    if reply.account_id is None:
+        return False
+    sent = OutboundReply.objects.filter(
+        account_id=reply.account_id, state=ReplyState.SENT, sent_at__gte=at - WINDOW
+    ).count()
+    return sent >= int(settings.SEVA_REPLIES_PER_15_MIN)
+
+
+def _mark_sent(reply: OutboundReply, external_id: str) -> None:
+    OutboundReply.objects.filter(pk=reply.pk, state=ReplyState.SENDING).update(
+        state=ReplyState.SENT, external_id=external_id, sent_at=now(), last_error=""
+    )
+
+
+def _mark_failed(reply: OutboundReply, error: ChannelError | str) -> None:
+    reason = str(error)
+    OutboundReply.objects.filter(pk=reply.pk).update(
+        state=ReplyState.FAILED, last_error=reason[:1000], claimed_until=None
+    )
+    events.reply_failed(reply.complaint, purpose=reply.purpose, reason=reason)
+
+
+def _retry_later(reply: OutboundReply, error: ChannelError, attempts: int) -> None:
+    at = now()
+    next_at = error.retry_at or at + _backoff(attempts)
+    OutboundReply.objects.filter(pk=reply.pk).update(
+        state=ReplyState.PENDING,
+        next_attempt_at=next_at,
+        claimed_until=None,
+        last_error=str(error)[:1000],
+    )
+    if error.retry_at is not None and reply.account_id is not None:
+        ChannelAccount.objects.filter(pk=reply.account_id).update(send_paused_until=error.retry_at)
+
+
+def reply_send_due(*, adapter_for: AdapterFor, limit: int = 50) -> Counter[str]:
+    """Send what is due; returns counts by outcome (sent, found, failed, retry, busy, held)."""
+    outcomes: Counter[str] = Counter()
+    at = now()
+    for reply in _due(at, limit):
+        was_sending = reply.state == ReplyState.SENDING
+        if not was_sending and _over_window(reply, at):
+            OutboundReply.objects.filter(pk=reply.pk, state=ReplyState.PENDING).update(
+                next_attempt_at=at + dt.timedelta(seconds=60)
+            )
+            outcomes["held"] += 1
+            continue
+        if not _claim(reply, at):
+            outcomes["busy"] += 1
+            continue
+        attempts = reply.attempts + 1
+        adapter = adapter_for(reply.account)
+        message = outgoing(reply)
+        if was_sending:
+            try:
+                found = adapter.find_sent(message, since=reply.created_at)
+            except ChannelError as exc:
+                # Unsure whether it went out: never send blind; look again after the lease.
+                log.warning("cannot check reply %s: %s", reply.pk, exc)
+                outcomes["unsure"] += 1
+                continue
+            if found:
+                _mark_sent(reply, found)
+                outcomes["found"] += 1
+                continue
+        if attempts > MAX_ATTEMPTS:
+            _mark_failed(reply, f"gave up after {MAX_ATTEMPTS} attempts: {reply.last_error}")
+            outcomes["failed"] += 1
+            continue
+        try:
+            external_id = adapter.send(message).external_id
+        except ChannelError as exc:
+            if exc.permanent:
+                _mark_failed(reply, exc)
+                outcomes["failed"] += 1
+            else:
+                _retry_later(reply, exc, attempts)
+                outcomes["retry"] += 1
+            continue
+        _mark_sent(reply, external_id)
+        outcomes["sent"] += 1
+    return outcomes

@@ -1,0 +1,751 @@
+"""The X API double over real HTTP: the v2 endpoints Seva uses, faults on demand, webhooks.
+
+Start it with `python manage.py x_double` (the demo does), or in a test with
+`DoubleServer(...).start()`; it listens on 127.0.0.1 only. Control endpoints under `/_double/`
+inject posts and faults and report what was received; they are not part of X's API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import queue
+import re
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+from seva.channels.x.double.state import Fault, Reply, World, iso
+from seva.channels.x.webhook import crc_response, sign
+
+WINDOW_SECONDS = 15 * 60
+DEFAULT_LIMITS = {"GET": 450, "POST /2/tweets": 100, "POST dm": 200}
+
+
+class Webhook:
+    def __init__(self, url: str, secret: str, style: str, duplicate_every: int = 0) -> None:
+        self.url = url
+        self.secret = secret
+        self.style = style  # "xaa" (X Activity API) or "aaa" (Account Activity, v1.1 shapes)
+        self.duplicate_every = duplicate_every
+        self.sent = 0
+        self.failed = 0
+
+
+class DoubleServer:
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        accounts: list[str] | None = None,
+        tokens: dict[str, str] | None = None,
+    ) -> None:
+        self.world = World()
+        for name in accounts or ["Uppolice"]:
+            self.world.account(name)
+        self.tokens = {k: v.lower() for k, v in (tokens or {}).items()}
+        self.limits = dict(DEFAULT_LIMITS)
+        self.usage: dict[tuple[str, str], tuple[float, int]] = {}
+        self.webhook: Webhook | None = None
+        self.streams: list[queue.Queue[bytes | None]] = []
+        self.deliveries: queue.Queue[tuple[str, dict[str, Any]] | None] = queue.Queue()
+        self.world.listeners.append(self._on_post)
+        self.world.dm_listeners.append(self._on_dm)
+        handler = type("Handler", (_Handler,), {"double": self})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.threads: list[threading.Thread] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_port}"
+
+    def start(self) -> DoubleServer:
+        for target in (self.httpd.serve_forever, self._deliver_loop):
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            self.threads.append(thread)
+        return self
+
+    def stop(self) -> None:
+        self.deliveries.put(None)
+        for stream in list(self.streams):
+            stream.put(None)
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    # --- who is calling, and their rate limits --------------------------------------------
+
+    def caller(self, token: str) -> dict[str, Any]:
+        name = self.tokens.get(token)
+        if name and name in self.world.accounts:
+            return self.world.users[self.world.accounts[name]]
+        first = next(iter(self.world.accounts.values()))
+        return self.world.users[first]
+
+    def spend(self, token: str, key: str) -> tuple[int, int, int]:
+        """(limit, remaining, reset epoch) after this request; remaining < 0 means refused."""
+        limit = self.limits.get(key, self.limits["GET"])
+        now = time.time()
+        start, used = self.usage.get((token, key), (now, 0))
+        if now - start >= WINDOW_SECONDS:
+            start, used = now, 0
+        used += 1
+        self.usage[(token, key)] = (start, used)
+        return limit, limit - used, int(start + WINDOW_SECONDS)
+
+    # --- pushes: stream lines and webhook deliveries --------------------------------------
+
+    def _mentioned_accounts(self, post: dict[str, Any]) -> list[str]:
+        names = {m["username"].lower() for m in post.get("entities", {}).get("mentions", [])}
+        return [
+            uid
+            for name, uid in self.world.accounts.items()
+            if name in names and uid != post["author_id"]
+        ]
+
+    def _on_post(self, post: dict[str, Any]) -> None:
+        line = None
+        matching = [r for r in self.world.rules if _rule_matches(r["value"], post)]
+        if matching and self.streams:
+            body = {
+                "data": post,
+                "includes": self.world.includes_for([post]),
+                "matching_rules": [{"id": r["id"], "tag": r.get("tag", "")} for r in matching],
+            }
+            line = (json.dumps(body) + "\r\n").encode()
+            for stream in list(self.streams):
+                stream.put(line)
+        if self.webhook is not None:
+            for user_id in self._mentioned_accounts(post):
+                self.deliveries.put(("post", {"post": post, "for_user_id": user_id}))
+
+    def _on_dm(self, event: dict[str, Any]) -> None:
+        if self.webhook is None:
+            return
+        for user_id in event["participant_ids"]:
+            if user_id in self.world.accounts.values() and user_id != event["sender_id"]:
+                self.deliveries.put(("dm", {"event": event, "for_user_id": user_id}))
+
+    def _deliver_loop(self) -> None:
+        while True:
+            job = self.deliveries.get()
+            if job is None:
+                return
+            hook = self.webhook
+            if hook is None:
+                continue
+            body = _delivery_body(self.world, hook.style, *job)
+            copies = (
+                2 if hook.duplicate_every and (hook.sent + 1) % hook.duplicate_every == 0 else 1
+            )
+            for _ in range(copies):
+                self._post_signed(hook, body)
+
+    def _post_signed(self, hook: Webhook, body: dict[str, Any]) -> None:
+        raw = json.dumps(body).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "x-twitter-webhooks-signature": sign(hook.secret, raw),
+        }
+        for attempt in range(3):  # X retries a failed delivery a few times
+            try:
+                response = httpx.post(hook.url, content=raw, headers=headers, timeout=10)
+                if response.status_code < 300:
+                    hook.sent += 1
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2 * (attempt + 1))
+        hook.failed += 1
+
+    def register_webhook(
+        self, *, url: str, secret: str, style: str = "xaa", duplicate_every: int = 0
+    ) -> None:
+        """Like POST /2/webhooks: X checks the URL with a CRC before accepting it."""
+        token = f"crc-{time.time_ns()}"
+        answer = httpx.get(url, params={"crc_token": token}, timeout=10).json()
+        if answer != crc_response(secret, token):
+            raise ValueError("the webhook answered the CRC check wrongly")
+        self.webhook = Webhook(url, secret, style, duplicate_every)
+
+
+def _rule_matches(value: str, post: dict[str, Any]) -> bool:
+    mentions = {m["username"].lower() for m in post.get("entities", {}).get("mentions", [])}
+    for term in re.split(r"\s+OR\s+", value.strip("() ")):
+        term = term.strip().lower()
+        if term.startswith("@") and term[1:] in mentions:
+            return True
+        if term and not term.startswith("@") and term in post["text"].lower():
+            return True
+    return False
+
+
+def _v1_status(world: World, post: dict[str, Any]) -> dict[str, Any]:
+    """A v2 post in the v1.1 shape Account Activity deliveries use."""
+    user = world.users[post["author_id"]]
+    created = dt.datetime.fromisoformat(post["created_at"].replace("Z", "+00:00"))
+    text = post.get("note_tweet", {}).get("text", post["text"])
+    status: dict[str, Any] = {
+        "created_at": created.strftime("%a %b %d %H:%M:%S +0000 %Y"),
+        "id": int(post["id"]),
+        "id_str": post["id"],
+        "text": text,
+        "truncated": False,
+        "lang": post.get("lang"),
+        "user": {
+            "id": int(user["id"]),
+            "id_str": user["id"],
+            "name": user["name"],
+            "screen_name": user["username"],
+            "location": user.get("location"),
+        },
+        "entities": {
+            "hashtags": [
+                {"text": h["tag"], "indices": [h["start"], h["end"]]}
+                for h in post.get("entities", {}).get("hashtags", [])
+            ],
+            "urls": [
+                {
+                    "url": u["url"],
+                    "expanded_url": u["expanded_url"],
+                    "indices": [u["start"], u["end"]],
+                }
+                for u in post.get("entities", {}).get("urls", [])
+            ],
+            "user_mentions": [
+                {
+                    "screen_name": m["username"],
+                    "id_str": m.get("id", ""),
+                    "indices": [m["start"], m["end"]],
+                }
+                for m in post.get("entities", {}).get("mentions", [])
+            ],
+        },
+        "in_reply_to_status_id_str": None,
+        "in_reply_to_user_id_str": post.get("in_reply_to_user_id"),
+        "place": None,
+        "coordinates": None,
+    }
+    for ref in post.get("referenced_tweets", []):
+        if ref["type"] == "replied_to":
+            status["in_reply_to_status_id_str"] = ref["id"]
+        if ref["type"] == "quoted":
+            status["quoted_status_id_str"] = ref["id"]
+        if ref["type"] == "retweeted" and ref["id"] in world.post_by_id:
+            status["retweeted_status"] = {"id_str": ref["id"]}
+    return status
+
+
+def _delivery_body(world: World, style: str, kind: str, job: dict[str, Any]) -> dict[str, Any]:
+    if kind == "post":
+        post = job["post"]
+        if style == "aaa":
+            return {
+                "for_user_id": job["for_user_id"],
+                "tweet_create_events": [_v1_status(world, post)],
+            }
+        event_type = "post.mention.create"
+        return {
+            "data": {
+                "event_uuid": str(time.time_ns()),
+                "filter": {"user_id": job["for_user_id"]},
+                "event_type": event_type,
+                "tag": "mentions",
+                "payload": post,
+                "includes": world.includes_for([post]),
+            }
+        }
+    event = job["event"]
+    sender = world.users.get(
+        event["sender_id"], {"id": event["sender_id"], "username": "", "name": ""}
+    )
+    v1_event = {
+        "type": "message_create",
+        "id": event["id"],
+        "created_timestamp": str(int(time.time() * 1000)),
+        "message_create": {
+            "target": {"recipient_id": job["for_user_id"]},
+            "sender_id": event["sender_id"],
+            "message_data": {
+                "text": event["text"],
+                "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
+            },
+        },
+    }
+    if style == "aaa":
+        users = {
+            sender["id"]: {
+                "id": sender["id"],
+                "screen_name": sender["username"],
+                "name": sender["name"],
+                "location": sender.get("location", ""),
+            }
+        }
+        return {
+            "for_user_id": job["for_user_id"],
+            "direct_message_events": [v1_event],
+            "users": users,
+        }
+    return {
+        "data": {
+            "event_uuid": str(time.time_ns()),
+            "filter": {"user_id": job["for_user_id"]},
+            "event_type": "dm.received",
+            "tag": "dm-inbound",
+            "payload": {
+                "direct_message_events": [v1_event],
+                "users": {sender["id"]: {"data": sender}},
+            },
+        }
+    }
+
+
+class _Handler(BaseHTTPRequestHandler):
+    double: DoubleServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet: tests and the demo read the world, not an access log
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _send(
+        self,
+        status: int,
+        body: Any,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+    ) -> None:
+        data = raw if raw is not None else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _problem(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        type_: str = "about:blank",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self._send(
+            status, {"title": title, "detail": detail, "type": type_, "status": status}, headers
+        )
+
+    def _json_body(self) -> Any:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            return json.loads(raw or b"{}")
+        except ValueError:
+            return None
+
+    @property
+    def _token(self) -> str:
+        auth = self.headers.get("Authorization", "")
+        return auth.removeprefix("Bearer ").strip()
+
+    def do_GET(self) -> None:
+        self._route("GET")
+
+    def do_POST(self) -> None:
+        self._route("POST")
+
+    def do_DELETE(self) -> None:
+        self._route("DELETE")
+
+    def _route(self, method: str) -> None:
+        parsed = urllib.parse.urlsplit(self.path)
+        path = parsed.path
+        query = {k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query).items()}
+        if path.startswith("/_double/"):
+            return _control(self, method, path, query)
+        if not self._token:
+            return self._problem(401, "Unauthorized", "Unauthorized", "about:blank")
+        fault = self.double.world.take_fault(path)
+        key = (
+            f"{method} /2/tweets"
+            if (method, path) == ("POST", "/2/tweets")
+            else ("POST dm" if method == "POST" else "GET")
+        )
+        limit, remaining, reset = self.double.spend(self._token, key)
+        headers = {
+            "x-rate-limit-limit": str(limit),
+            "x-rate-limit-remaining": str(max(remaining, 0)),
+            "x-rate-limit-reset": str(reset),
+        }
+        if fault is not None:
+            if fault.kind == "429":
+                reset_at = int(time.time()) + fault.reset_in
+                headers.update({"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset_at)})
+                return self._problem(429, "Too Many Requests", "Too Many Requests", headers=headers)
+            if fault.kind in ("500", "503"):
+                return self._problem(
+                    int(fault.kind),
+                    "Internal Server Error",
+                    "Internal error, try again",
+                    headers=headers,
+                )
+            if fault.kind == "402":
+                return self._problem(
+                    402,
+                    "CreditsDepleted",
+                    "Your enrolled account does not have any credits",
+                    "https://api.twitter.com/2/problems/credits",
+                    headers,
+                )
+            if fault.kind == "timeout":
+                time.sleep(fault.seconds)
+                self.close_connection = True
+                return None
+            if fault.kind == "malformed":
+                return self._send(200, None, headers, raw=b'{"data": [{"id": "1", "te')
+            if fault.kind == "slow":
+                time.sleep(fault.seconds)
+        if remaining < 0:
+            headers["x-rate-limit-remaining"] = "0"
+            return self._problem(429, "Too Many Requests", "Too Many Requests", headers=headers)
+        partial = fault is not None and fault.kind == "partial"
+        return _api(self, method, path, query, headers, partial)
+
+
+def _page(
+    items: list[dict[str, Any]], query: dict[str, str], *, default: int = 10
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    size = max(5, min(int(query.get("max_results", default)), 100))
+    since = int(query.get("since_id", "0") or 0)
+    items = [i for i in items if int(i["id"]) > since]
+    start = int(query.get("pagination_token", "0") or 0)
+    chunk = items[start : start + size]
+    meta: dict[str, Any] = {"result_count": len(chunk)}
+    if chunk:
+        meta["newest_id"] = chunk[0]["id"]
+        meta["oldest_id"] = chunk[-1]["id"]
+    if start + size < len(items):
+        meta["next_token"] = str(start + size)
+    return chunk, meta
+
+
+def _api(
+    h: _Handler,
+    method: str,
+    path: str,
+    query: dict[str, str],
+    headers: dict[str, str],
+    partial: bool,
+) -> None:
+    world = h.double.world
+    caller = h.double.caller(h._token)
+    parts = path.strip("/").split("/")
+    if method == "GET" and path == "/2/users/me":
+        return h._send(200, {"data": caller}, headers)
+    if method == "GET" and parts[:3] == ["2", "users", "by"] and len(parts) == 5:
+        user = world.user_by_name(parts[4])
+        if user is None:
+            return h._send(
+                200,
+                {
+                    "errors": [
+                        {
+                            "value": parts[4],
+                            "detail": f"Could not find user with username: [{parts[4]}].",
+                            "title": "Not Found Error",
+                            "resource_type": "user",
+                            "parameter": "username",
+                            "resource_id": parts[4],
+                            "type": "https://api.twitter.com/2/problems/resource-not-found",
+                        }
+                    ]
+                },
+                headers,
+            )
+        return h._send(200, {"data": user}, headers)
+    if (
+        method == "GET"
+        and parts[:2] == ["2", "users"]
+        and len(parts) == 4
+        and parts[3] in ("mentions", "tweets")
+    ):
+        posts = world.mentions_of(parts[2]) if parts[3] == "mentions" else world.posts_by(parts[2])
+        chunk, meta = _page(posts, query)
+        body: dict[str, Any] = {"meta": meta}
+        if chunk:
+            body["data"] = chunk
+            includes = world.includes_for(chunk)
+            if includes:
+                body["includes"] = includes
+        if partial and chunk:
+            body["errors"] = [
+                {
+                    "value": "1",
+                    "detail": "Could not find tweet with ids: [1].",
+                    "title": "Not Found Error",
+                    "resource_type": "tweet",
+                    "parameter": "ids",
+                    "resource_id": "1",
+                    "type": "https://api.twitter.com/2/problems/resource-not-found",
+                }
+            ]
+        return h._send(200, body, headers)
+    if method == "GET" and parts[:2] == ["2", "tweets"] and len(parts) == 3 and parts[2].isdigit():
+        post = world.post_by_id.get(parts[2])
+        if post is None:
+            return h._send(
+                200,
+                {
+                    "errors": [
+                        {
+                            "value": parts[2],
+                            "detail": f"Could not find tweet with id: [{parts[2]}].",
+                            "title": "Not Found Error",
+                            "resource_type": "tweet",
+                            "parameter": "id",
+                            "resource_id": parts[2],
+                            "type": "https://api.twitter.com/2/problems/resource-not-found",
+                        }
+                    ]
+                },
+                headers,
+            )
+        body = {"data": post}
+        includes = world.includes_for([post])
+        if includes:
+            body["includes"] = includes
+        return h._send(200, body, headers)
+    if method == "POST" and path == "/2/tweets":
+        return _create_post(h, caller, headers)
+    if method == "GET" and path == "/2/dm_events":
+        events = world.dms_of(caller["id"])
+        chunk, meta = _page(events, query)
+        body = {"meta": meta}
+        if chunk:
+            body["data"] = chunk
+            users = {e["sender_id"] for e in chunk}
+            body["includes"] = {"users": [world.users[u] for u in users if u in world.users]}
+        return h._send(200, body, headers)
+    if parts[:3] == ["2", "dm_conversations", "with"] and len(parts) == 5:
+        other = parts[3]
+        if method == "GET" and parts[4] == "dm_events":
+            events = [e for e in world.dms_of(caller["id"]) if other in e["participant_ids"]]
+            chunk, meta = _page(events, query)
+            return h._send(200, {"data": chunk, "meta": meta} if chunk else {"meta": meta}, headers)
+        if method == "POST" and parts[4] == "messages":
+            payload = h._json_body()
+            if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+                return h._problem(
+                    400,
+                    "Invalid Request",
+                    "One or more parameters to your request was invalid.",
+                    "https://api.twitter.com/2/problems/invalid-request",
+                )
+            event = world.add_dm(sender=caller, recipient_id=other, text=payload["text"])
+            world.replies.append(
+                Reply(
+                    event["id"],
+                    payload["text"],
+                    "",
+                    other,
+                    time.time(),
+                    _latest_dm_wall(world, other),
+                )
+            )
+            return h._send(
+                201,
+                {
+                    "data": {
+                        "dm_conversation_id": event["dm_conversation_id"],
+                        "dm_event_id": event["id"],
+                    }
+                },
+                headers,
+            )
+    if path == "/2/tweets/search/stream/rules":
+        return _rules(h, method, headers)
+    if method == "GET" and path == "/2/tweets/search/stream":
+        return _stream(h)
+    return h._problem(404, "Not Found Error", f"no route {method} {path} in the double")
+
+
+def _latest_dm_wall(world: World, sender_id: str) -> float | None:
+    with world.lock:
+        for event in reversed(world.dms):
+            if event["sender_id"] == sender_id:
+                return world.created_wall.get(event["id"])
+    return None
+
+
+def _create_post(h: _Handler, caller: dict[str, Any], headers: dict[str, str]) -> None:
+    world = h.double.world
+    payload = h._json_body()
+    if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+        return h._problem(
+            400,
+            "Invalid Request",
+            "One or more parameters to your request was invalid.",
+            "https://api.twitter.com/2/problems/invalid-request",
+        )
+    text = payload["text"]
+    with world.lock:
+        duplicate = any(
+            p["author_id"] == caller["id"] and p["text"] == text for p in world.posts[-5000:]
+        )
+    if duplicate:
+        return h._problem(
+            403,
+            "Forbidden",
+            "You are not allowed to create a Tweet with duplicate content.",
+            headers=headers,
+        )
+    reply_to = str((payload.get("reply") or {}).get("in_reply_to_tweet_id") or "")
+    post = world.add_post(author=caller, text=text, in_reply_to_id=reply_to)
+    world.replies.append(
+        Reply(post["id"], text, reply_to, "", time.time(), world.created_wall.get(reply_to))
+    )
+    return h._send(
+        201,
+        {"data": {"id": post["id"], "text": text, "edit_history_tweet_ids": [post["id"]]}},
+        headers,
+    )
+
+
+def _rules(h: _Handler, method: str, headers: dict[str, str]) -> None:
+    world = h.double.world
+    sent = iso(dt.datetime.now(dt.UTC))
+    if method == "GET":
+        meta = {"sent": sent, "result_count": len(world.rules)}
+        return h._send(
+            200, {"data": world.rules, "meta": meta} if world.rules else {"meta": meta}, headers
+        )
+    payload = h._json_body() or {}
+    created: list[dict[str, str]] = []
+    for rule in payload.get("add") or []:
+        new = {"id": world.new_id(), "value": str(rule.get("value", ""))}
+        if rule.get("tag"):
+            new["tag"] = str(rule["tag"])
+        world.rules.append(new)
+        created.append(new)
+    ids = set((payload.get("delete") or {}).get("ids") or [])
+    deleted = len([r for r in world.rules if r["id"] in ids])
+    world.rules = [r for r in world.rules if r["id"] not in ids]
+    summary: dict[str, Any] = (
+        {"created": len(created), "not_created": 0, "valid": len(created), "invalid": 0}
+        if created or not ids
+        else {"deleted": deleted, "not_deleted": len(ids) - deleted}
+    )
+    body: dict[str, Any] = {"meta": {"sent": sent, "summary": summary}}
+    if created:
+        body["data"] = created
+    return h._send(200, body, headers)
+
+
+def _stream(h: _Handler) -> None:
+    lines: queue.Queue[bytes | None] = queue.Queue()
+    h.double.streams.append(lines)
+    h.send_response(200)
+    h.send_header("Content-Type", "application/json; charset=utf-8")
+    h.send_header("Transfer-Encoding", "chunked")
+    h.end_headers()
+    try:
+        while True:
+            try:
+                line = lines.get(timeout=5)
+            except queue.Empty:
+                line = b"\r\n"  # keep-alive, as X sends every 20 seconds
+            if line is None:
+                break
+            h.wfile.write(f"{len(line):x}\r\n".encode() + line + b"\r\n")
+            h.wfile.flush()
+        h.wfile.write(b"0\r\n\r\n")
+    except OSError:
+        pass
+    finally:
+        h.double.streams.remove(lines)
+        h.close_connection = True
+
+
+def _control(h: _Handler, method: str, path: str, query: dict[str, str]) -> None:
+    double = h.double
+    world = double.world
+    name = path.removeprefix("/_double/")
+    if method == "POST" and name == "posts":
+        body = h._json_body() or {}
+        author_info = body.get("author") or {}
+        author = world.user(
+            username=author_info.get("username", "citizen"),
+            name=author_info.get("name", ""),
+            location=author_info.get("location", ""),
+        )
+        post = world.add_post(
+            author=author,
+            text=str(body.get("text", "")),
+            in_reply_to_id=str(body.get("in_reply_to_id", "")),
+            quoted_id=str(body.get("quoted_id", "")),
+            repost_of_id=str(body.get("repost_of_id", "")),
+            place=body.get("place"),
+        )
+        return h._send(201, {"data": post})
+    if method == "POST" and name == "dms":
+        body = h._json_body() or {}
+        info = body.get("sender") or {}
+        sender = world.user(
+            username=info.get("username", "citizen"),
+            name=info.get("name", ""),
+            location=info.get("location", ""),
+        )
+        account = world.account(str(body.get("to", next(iter(world.accounts)))))
+        return h._send(
+            201,
+            {
+                "data": world.add_dm(
+                    sender=sender, recipient_id=account["id"], text=str(body.get("text", ""))
+                )
+            },
+        )
+    if method == "GET" and name == "replies":
+        return h._send(200, {"data": [r.__dict__ for r in world.replies]})
+    if method == "POST" and name == "faults":
+        body = h._json_body()
+        faults = body if isinstance(body, list) else [body]
+        with world.lock:
+            world.faults.extend(Fault(**f) for f in faults if isinstance(f, dict))
+        return h._send(200, {"faults": len(world.faults)})
+    if method == "DELETE" and name == "faults":
+        with world.lock:
+            world.faults.clear()
+        return h._send(200, {"faults": 0})
+    if method == "POST" and name == "webhook":
+        body = h._json_body() or {}
+        try:
+            double.register_webhook(
+                url=body["url"],
+                secret=body["secret"],
+                style=body.get("style", "xaa"),
+                duplicate_every=int(body.get("duplicate_every", 0)),
+            )
+        except (KeyError, ValueError, OSError) as exc:
+            return h._send(400, {"error": str(exc)})
+        return h._send(200, {"ok": True})
+    if method == "GET" and name == "stats":
+        hook = double.webhook
+        return h._send(
+            200,
+            {
+                "posts": len(world.posts),
+                "dms": len(world.dms),
+                "replies": len(world.replies),
+                "requests": world.requests,
+                "accounts": world.accounts,
+                "webhook": {"sent": hook.sent, "failed": hook.failed} if hook else None,
+            },
+        )
+    return h._send(404, {"error": f"no control {method} {name}"})
