@@ -190,4 +190,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SEVA_LOG_LEVEL", "INFO")},
+    # One line per HTTP request to X is noise at INFO; our workers log what happened.
+    "loggers": {"httpx": {"level": "WARNING"}},
 }

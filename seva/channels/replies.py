@@ -17,11 +17,11 @@ account; any other post gets its reply row WITHHELD, with the reason, so officer
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
-from twitter_text import parse_tweet
 
 from seva.channels.base import InboundPost, PostKind, RawItem, UnreadableItem
 from seva.channels.models import (
@@ -36,6 +36,11 @@ from seva.complaints.models import Complaint, Event, ReplyTemplate
 from seva.complaints.statuses import LABELS, Status
 from seva.core.timeutil import now
 from seva.directory.models import SocialHandle
+
+with warnings.catch_warnings():
+    # twitter-text-parser 3.0 imports pkg_resources, which warns; the pin keeps it working.
+    warnings.simplefilter("ignore", UserWarning)
+    from twitter_text import parse_tweet
 
 NEED_PLACE_NOTE = "need_place"
 MAX_WEIGHTED_LENGTH = 280

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from seva.channels.workers import Stop, run_sender
+
+
+class Command(BaseCommand):
+    help = "Record the replies complaint events call for, and send due replies (at most once)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--once", action="store_true", help="one pass, then exit")
+
+    def handle(self, *args: Any, once: bool, **options: Any) -> None:
+        run_sender(Stop().install(), once=once)
