@@ -72,7 +72,11 @@ def test_no_place_asks_for_district_then_the_answer_routes_it(x: XWorld) -> None
 
 def test_our_own_posts_and_reposts_never_become_complaints(x: XWorld) -> None:
     original = x.post("@Uppolice Agra me mera phone chheen liya, madad karein")
-    x.post("RT @citizen1: Agra me mera phone chheen liya @Uppolice", repost_of_id=original["id"], username="other")
+    x.post(
+        "RT @citizen1: Agra me mera phone chheen liya @Uppolice",
+        repost_of_id=original["id"],
+        username="other",
+    )
     poll_and_reply(x)
     assert Complaint.objects.count() == 1
     assert InboundRecord.objects.filter(state=InboundState.SKIPPED).count() == 1

@@ -134,7 +134,7 @@ def parse_v2_post(payload: Mapping[str, Any]) -> InboundPost:
         in_reply_to_id=refs.get("replied_to", ""),
         in_reply_to_user_id=_str(post.get("in_reply_to_user_id")),
         quoted_id=refs.get("quoted", ""),
-        is_repost="retweeted" in refs or "reposted" in refs,
+        is_repost="retweeted" in refs or "reposted" in refs or _old_style_repost(text),
         mentions=_handles(m.get("username") for m in _list(entities.get("mentions"))),
         hashtags=tuple(_str(h.get("tag")) for h in _list(entities.get("hashtags"))),
         urls=tuple(
@@ -144,6 +144,11 @@ def parse_v2_post(payload: Mapping[str, Any]) -> InboundPost:
         coordinates=coordinates,
         media_keys=tuple(_str(k) for k in _list(attachments.get("media_keys"))),
     )
+
+
+def _old_style_repost(text: str) -> bool:
+    """ "RT @user: ..." copies someone's post; X's own retweet object may be trimmed away."""
+    return text.startswith("RT @")
 
 
 def _handles(names: Iterable[Any]) -> tuple[str, ...]:
@@ -182,7 +187,7 @@ def parse_v1_status(status: Mapping[str, Any]) -> InboundPost:
         in_reply_to_id=_str(status.get("in_reply_to_status_id_str")),
         in_reply_to_user_id=_str(status.get("in_reply_to_user_id_str")),
         quoted_id=_str(status.get("quoted_status_id_str")),
-        is_repost=isinstance(status.get("retweeted_status"), dict),
+        is_repost=isinstance(status.get("retweeted_status"), dict) or _old_style_repost(text),
         mentions=_handles(m.get("screen_name") for m in _list(entities.get("user_mentions"))),
         hashtags=tuple(_str(h.get("text")) for h in _list(entities.get("hashtags"))),
         urls=tuple(

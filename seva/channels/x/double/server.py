@@ -320,10 +320,11 @@ class _Handler(BaseHTTPRequestHandler):
         body: Any,
         headers: dict[str, str] | None = None,
         raw: bytes | None = None,
+        content_type: str = "application/json; charset=utf-8",
     ) -> None:
         data = raw if raw is not None else json.dumps(body).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -338,9 +339,9 @@ class _Handler(BaseHTTPRequestHandler):
         type_: str = "about:blank",
         headers: dict[str, str] | None = None,
     ) -> None:
-        self._send(
-            status, {"title": title, "detail": detail, "type": type_, "status": status}, headers
-        )
+        # X answers errors as RFC 7807 problem details.
+        body = {"title": title, "detail": detail, "type": type_, "status": status}
+        self._send(status, body, headers, content_type="application/problem+json")
 
     def _json_body(self) -> Any:
         length = int(self.headers.get("Content-Length") or 0)
