@@ -61,7 +61,8 @@ def test_the_richest_payload_keeps_mentions_urls_reply_place_and_media() -> None
     assert post.in_reply_to_user_id == "17200003"
     assert post.media_keys == ("16_1276035971193044992",)
     assert post.language == "en"
-    assert post.created_at is not None and post.created_at.year == 2020
+    assert post.created_at is not None
+    assert post.created_at.year == 2020
 
 
 def test_a_single_post_model_with_references_parses() -> None:
@@ -74,13 +75,14 @@ def test_v1_statuses_from_account_activity_parse() -> None:
     for name in ("testgetstatus.json", "testsearchtweets.json"):
         for interaction in load(HERE / name)["interactions"]:
             body = json.loads(interaction["response"]["body"]["string"])
-            statuses += body["statuses"] if "statuses" in body else [body]
+            statuses += body.get("statuses", [body])
     assert len(statuses) == 16
     posts = [parse_v1_status(s) for s in statuses]
     assert all(p.external_id and p.author_handle for p in posts)
     assert posts[0].is_repost  # "RT @TwitterEng: ..." carries retweeted_status
     replies = [p for p in posts if p.in_reply_to_id]
-    assert replies and len(replies[0].mentions) == 8
+    assert replies
+    assert len(replies[0].mentions) == 8
 
 
 @pytest.mark.parametrize(
@@ -101,7 +103,8 @@ def test_direct_message_events_parse(path: Path) -> None:
     )
     for item in items:
         message = parse_item(item)
-        assert message.kind == PostKind.DM and message.external_id.startswith("dm:")
+        assert message.kind == PostKind.DM
+        assert message.external_id.startswith("dm:")
 
 
 def test_webhook_signatures_match_the_official_vectors() -> None:
