@@ -35,7 +35,6 @@ from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
 from seva.complaints.statuses import LABELS, Status
 from seva.core.timeutil import now
-from seva.directory.models import SocialHandle
 
 with warnings.catch_warnings():
     # twitter-text-parser 3.0 imports pkg_resources, which warns; the pin keeps it working.
@@ -119,14 +118,6 @@ def _account_for(post: InboundPost) -> ChannelAccount | None:
     return accounts[0] if accounts else None
 
 
-def _own_handles(platform: str) -> set[str]:
-    return set(
-        SocialHandle.objects.filter(platform=platform, is_active=True).values_list(
-            "handle", flat=True
-        )
-    )
-
-
 def reply_record(
     complaint: Complaint,
     *,
@@ -144,20 +135,20 @@ def reply_record(
     if existing is not None:
         return existing
     text = reply_text(complaint, purpose=purpose, note=note)
+    account = _account_for(post)
     state, reason = ReplyState.PENDING, ""
     quoted_us = (
         bool(post.quoted_id) and OutboundReply.objects.filter(external_id=post.quoted_id).exists()
     )
-    if post.kind == PostKind.POST and not (
-        post.mentions_any(_own_handles(post.platform)) or quoted_us
-    ):
+    mentioned = account is not None and account.handle.handle in post.mentions
+    if post.kind == PostKind.POST and not (mentioned or quoted_us):
         state = ReplyState.WITHHELD
-        reason = "the post does not mention our handle (X allows automated replies only then)"
+        reason = "the post does not mention our account (X allows automated replies only then)"
     at = now()
     reply = OutboundReply.objects.create(
         key=key,
         complaint=complaint,
-        account=_account_for(post),
+        account=account,
         source_event=event,
         platform=post.platform,
         purpose=purpose,
