@@ -66,7 +66,9 @@ def test_a_long_outage_keeps_the_cursor_and_the_next_poll_catches_up(x: XWorld) 
     assert "500" in x.account.last_error
     httpx.delete(f"{x.double.url}/_double/faults")
     poll_and_reply(x)
-    assert Complaint.objects.get().origin_message.external_id == first["id"]
+    origin = Complaint.objects.get().origin_message
+    assert origin is not None
+    assert origin.external_id == first["id"]
 
 
 def test_credits_depleted_fails_the_reply_permanently_and_officers_see_it(x: XWorld) -> None:

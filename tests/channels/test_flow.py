@@ -26,6 +26,7 @@ def test_a_mention_is_registered_routed_and_acknowledged_in_thread(x: XWorld) ->
     assert complaint.unit == x.world.lucknow
     assert complaint.status == Status.FORWARDED
     assert complaint.code.startswith("LKN-")
+    assert complaint.origin_message is not None
     assert complaint.origin_message.external_id == post["id"]
     (reply,) = x.replies()
     assert reply["in_reply_to_id"] == post["id"]
