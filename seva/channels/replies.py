@@ -44,6 +44,8 @@ with warnings.catch_warnings():
 NEED_PLACE_NOTE = "need_place"
 MAX_WEIGHTED_LENGTH = 280
 NOTIFIER = "replies"
+# Platforms whose adapter can send a reply into the citizen's thread.
+REPLYING_PLATFORMS = frozenset({"x"})
 
 
 def tracking_link(code: str) -> str:
@@ -128,7 +130,7 @@ def reply_record(
 ) -> OutboundReply | None:
     """Record one reply (idempotent by key). None when the complaint has no reachable thread."""
     post = post or _origin_post(complaint)
-    if post is None:
+    if post is None or post.platform not in REPLYING_PLATFORMS:
         return None  # a web-form or hand-entered complaint: the citizen saw the code on screen
     key = f"{complaint.pk}:{purpose}:{event.pk if event else 0}"
     existing = OutboundReply.objects.filter(key=key).first()

@@ -659,9 +659,9 @@ def _stream(h: _Handler) -> None:
     try:
         while True:
             try:
-                line = lines.get(timeout=5)
+                line = lines.get(timeout=1)
             except queue.Empty:
-                line = b"\r\n"  # keep-alive, as X sends every 20 seconds
+                line = b"\r\n"  # keep-alive (X sends one every 20 s; the double more often)
             if line is None:
                 break
             h.wfile.write(f"{len(line):x}\r\n".encode() + line + b"\r\n")
