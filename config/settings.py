@@ -184,6 +184,9 @@ SEVA_X_POLL_SECONDS = env_float("SEVA_X_POLL_SECONDS", 15.0)
 SEVA_CHANNEL_SILENT_MINUTES = env_int("SEVA_CHANNEL_SILENT_MINUTES", 30, minimum=1)
 # Replies per account per 15 minutes (X allows 100 posts per user per 15 minutes).
 SEVA_REPLIES_PER_15_MIN = env_int("SEVA_REPLIES_PER_15_MIN", 100, minimum=1)
+# How long a worker holds an account it polls or a reply it sends. After a crash the next
+# worker takes over once this has passed (a reply is first checked with X).
+SEVA_WORKER_LEASE_SECONDS = env_int("SEVA_WORKER_LEASE_SECONDS", 120, minimum=1)
 
 LOGGING = {
     "version": 1,

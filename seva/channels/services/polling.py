@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
@@ -21,7 +22,6 @@ from seva.channels.models import ChannelAccount, ChannelAlert, InboundVia
 from seva.channels.services.intake import inbound_store
 from seva.core.timeutil import now
 
-LEASE = dt.timedelta(minutes=5)
 FAILURES_BEFORE_ALERT = 3
 
 
@@ -37,7 +37,10 @@ def account_claim(account: ChannelAccount, *, owner: str) -> bool:
     claimed = (
         ChannelAccount.objects.filter(pk=account.pk)
         .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=at) | Q(lease_owner=owner))
-        .update(lease_owner=owner, lease_until=at + LEASE)
+        .update(
+            lease_owner=owner,
+            lease_until=at + dt.timedelta(seconds=settings.SEVA_WORKER_LEASE_SECONDS),
+        )
     )
     return claimed == 1
 

@@ -24,7 +24,6 @@ from seva.core.timeutil import now
 
 log = logging.getLogger(__name__)
 
-LEASE = dt.timedelta(minutes=2)
 MAX_ATTEMPTS = 8
 WINDOW = dt.timedelta(minutes=15)
 
@@ -59,7 +58,11 @@ def _due(at: dt.datetime, limit: int) -> list[OutboundReply]:
 def _claim(reply: OutboundReply, at: dt.datetime) -> bool:
     claimed = OutboundReply.objects.filter(
         pk=reply.pk, state=reply.state, claimed_until=reply.claimed_until
-    ).update(state=ReplyState.SENDING, claimed_until=at + LEASE, attempts=F("attempts") + 1)
+    ).update(
+        state=ReplyState.SENDING,
+        claimed_until=at + dt.timedelta(seconds=settings.SEVA_WORKER_LEASE_SECONDS),
+        attempts=F("attempts") + 1,
+    )
     return claimed == 1
 
 

@@ -329,7 +329,10 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except OSError:
+            self.close_connection = True  # the client went away (killed, or timed out)
 
     def _problem(
         self,
