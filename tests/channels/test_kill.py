@@ -86,7 +86,9 @@ SETUP = """
 from seva.directory.loaders import load_uttar_pradesh
 from seva.directory.models import SocialHandle, Unit
 load_uttar_pradesh()
-SocialHandle.objects.create(handle="uppolice", unit=Unit.objects.get(code="UP"), is_monitored=True, external_user_id="{id}")
+SocialHandle.objects.create(
+    handle="uppolice", unit=Unit.objects.get(code="UP"), is_monitored=True, external_user_id="{id}"
+)
 print(json.dumps(1))
 """
 
@@ -99,8 +101,13 @@ print(json.dumps(default=str, obj={
   "pending": InboundRecord.objects.filter(state="pending").count(),
   "complaints": Complaint.objects.count(),
   "replies": dict(OutboundReply.objects.values_list("state").annotate(n=Count("id"))),
-  "stuck": list(OutboundReply.objects.exclude(state__in=["sent", "withheld"]).values_list("state", "attempts", "last_error", "next_attempt_at")[:5]),
-  "sent_ids": list(OutboundReply.objects.exclude(external_id="").values_list("external_id", flat=True)),
+  "stuck": list(
+    OutboundReply.objects.exclude(state__in=["sent", "withheld"])
+    .values_list("state", "attempts", "last_error", "next_attempt_at")[:5]
+  ),
+  "sent_ids": list(
+    OutboundReply.objects.exclude(external_id="").values_list("external_id", flat=True)
+  ),
 }))
 """
 
