@@ -17,7 +17,6 @@ account; any other post gets its reply row WITHHELD, with the reason, so officer
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -34,15 +33,11 @@ from seva.channels.models import (
 from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
 from seva.complaints.statuses import LABELS, Status
+from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.core.timeutil import now
 
-with warnings.catch_warnings():
-    # twitter-text-parser 3.0 imports pkg_resources, which warns; the pin keeps it working.
-    warnings.simplefilter("ignore", UserWarning)
-    from twitter_text import parse_tweet
-
 NEED_PLACE_NOTE = "need_place"
-MAX_WEIGHTED_LENGTH = 280
+MAX_WEIGHTED_LENGTH = MAX_POST_LENGTH
 NOTIFIER = "replies"
 # Platforms whose adapter can send a reply into the citizen's thread.
 REPLYING_PLATFORMS = frozenset({"x"})
@@ -50,11 +45,6 @@ REPLYING_PLATFORMS = frozenset({"x"})
 
 def tracking_link(code: str) -> str:
     return f"{settings.SITE_URL}/track/{code}"
-
-
-def weighted_length(text: str) -> int:
-    """Length as X counts it: URLs 23, emoji and CJK 2, Latin and Devanagari 1."""
-    return int(parse_tweet(text).weightedLength)
 
 
 def _fit(body: str, values: dict[str, str]) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from seva.complaints.events import event_describe
 from seva.complaints.models import Complaint, Event, ReplyTemplate, SlaTarget
+from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.directory.access import access_complaints, access_grants
 from seva.directory.admin import AdministratorOnly
 
@@ -20,8 +22,44 @@ class SlaTargetAdmin(AdministratorOnly):
     list_display = ["__str__", "first_action_minutes", "resolution_minutes"]
 
 
+class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Refuses unknown placeholders and bodies that cannot fit a post once filled in."""
+
+    # Longest realistic values: a code, a long unit name, a link (X counts any URL as 23).
+    SAMPLE = {
+        "code": "LKN-261123-1042-7",
+        "unit": "Police Station Hazratganj Kotwali",
+        "unit_hi": "थाना हजरतगंज कोतवाली",
+        "link": "https://seva.example/track/LKN-261123-1042-7",
+        "note": "",
+        "status": "Incomplete information",
+    }
+
+    class Meta:
+        model = ReplyTemplate
+        fields = ["key", "language", "body", "is_active"]
+
+    def clean_body(self) -> str:
+        body = str(self.cleaned_data["body"])
+        try:
+            filled = body.format_map(self.SAMPLE)
+        except (KeyError, ValueError, IndexError) as exc:
+            raise forms.ValidationError(
+                f"unknown or broken placeholder {exc}; use {{code}}, {{unit}}, {{unit_hi}}, "
+                "{link}, {note}, {status}"
+            ) from exc
+        length = weighted_length(filled)
+        if length > MAX_POST_LENGTH - 40:  # leave room for the officer's note
+            raise forms.ValidationError(
+                f"filled in, this is {length} of X's {MAX_POST_LENGTH} characters; keep it "
+                f"under {MAX_POST_LENGTH - 40} so a note fits"
+            )
+        return body
+
+
 @admin.register(ReplyTemplate)
 class ReplyTemplateAdmin(AdministratorOnly):
+    form = ReplyTemplateForm
     list_display = ["key", "language", "is_active", "body"]
     list_filter = ["key", "language", "is_active"]
 
