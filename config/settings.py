@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "seva.routing",
     "seva.complaints",
     "seva.channels",
+    "bench",
 ]
 
 MIDDLEWARE = [

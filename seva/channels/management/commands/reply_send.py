@@ -12,6 +12,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
+        parser.add_argument("--idle", type=float, default=1.0, help="seconds to wait when idle")
 
-    def handle(self, *args: Any, once: bool, **options: Any) -> None:
-        run_sender(Stop().install(), once=once)
+    def handle(self, *args: Any, once: bool, idle: float, **options: Any) -> None:
+        run_sender(Stop().install(), once=once, idle=idle)

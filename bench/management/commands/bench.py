@@ -1,0 +1,44 @@
+"""`manage.py bench TARGET`: the shipped benchmarks. Each prints figures and, as its last
+line, one JSON object. Targets: triage, intake (see docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Benchmarks (last line JSON). Targets: triage, intake."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("target", choices=["triage", "intake"])
+        parser.add_argument("--posts", type=int, default=None, help="how many posts")
+        parser.add_argument("--rounds", type=int, default=3, help="triage: rounds")
+        parser.add_argument(
+            "--database-url",
+            default="",
+            help="intake: run on this database (e.g. PostgreSQL); default a fresh SQLite file",
+        )
+        parser.add_argument(
+            "--latency-seconds", type=float, default=20.0, help="intake: latency phase length"
+        )
+        parser.add_argument("--skip-latency", action="store_true", help="intake: throughput only")
+
+    def handle(self, *args: Any, target: str, **o: Any) -> None:
+        if target == "triage":
+            from bench.triage import run as run_triage
+
+            result = run_triage(self.stdout, posts=o["posts"] or 20_000, rounds=o["rounds"])
+        else:
+            from bench.intake import run as run_intake
+
+            result = run_intake(
+                self.stdout,
+                posts=o["posts"] or 100_000,
+                database_url=o["database_url"],
+                latency_seconds=o["latency_seconds"],
+                skip_latency=o["skip_latency"],
+            )
+        self.stdout.write(json.dumps(result))
