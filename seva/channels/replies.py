@@ -32,8 +32,9 @@ from seva.channels.models import (
 )
 from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
+from seva.complaints.services.bulk import Registered
 from seva.complaints.statuses import LABELS, Status
-from seva.core.postlength import MAX_POST_LENGTH, weighted_length
+from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length
 from seva.core.timeutil import now
 
 NEED_PLACE_NOTE = "need_place"
@@ -50,6 +51,8 @@ def tracking_link(code: str) -> str:
 def _fit(body: str, values: dict[str, str]) -> str:
     """Render, shortening the officer's note (never the code or the link) to fit a post."""
     text = body.format_map(values)
+    if weight_at_most(text) <= MAX_WEIGHTED_LENGTH:
+        return text  # the cheap upper bound fits: no need for the exact (slow) count
     note = values.get("note", "")
     while weighted_length(text) > MAX_WEIGHTED_LENGTH and note:
         note = note[: max(len(note) - 10, 0)]
@@ -59,11 +62,19 @@ def _fit(body: str, values: dict[str, str]) -> str:
     return text
 
 
-def reply_text(complaint: Complaint, *, purpose: str, note: str = "") -> str:
-    templates = {
-        t.language: t.body for t in ReplyTemplate.objects.filter(key=purpose, is_active=True)
-    }
-    body = templates.get(complaint.language) or templates.get("en")
+def active_templates() -> dict[tuple[str, str], str]:
+    return {(t.key, t.language): t.body for t in ReplyTemplate.objects.filter(is_active=True)}
+
+
+def reply_text(
+    complaint: Complaint,
+    *,
+    purpose: str,
+    note: str = "",
+    templates: dict[tuple[str, str], str] | None = None,
+) -> str:
+    templates = active_templates() if templates is None else templates
+    body = templates.get((purpose, complaint.language)) or templates.get((purpose, "en"))
     if body is None:
         raise LookupError(f"no active reply template {purpose!r}")
     unit = complaint.unit
@@ -97,11 +108,13 @@ def _origin_post(complaint: Complaint) -> InboundPost | None:
 
 
 def _account_for(post: InboundPost) -> ChannelAccount | None:
-    accounts = list(
-        ChannelAccount.objects.filter(
-            handle__platform=post.platform, handle__is_active=True
-        ).select_related("handle")
-    )
+    accounts = list(ChannelAccount.objects.filter(handle__is_active=True).select_related("handle"))
+    return _account_among(accounts, post)
+
+
+def _account_among(accounts: list[ChannelAccount], post: InboundPost) -> ChannelAccount | None:
+    """The account the post speaks to (mentioned, or the DM's recipient), else the first."""
+    accounts = [a for a in accounts if a.handle.platform == post.platform]
     for account in accounts:
         if account.handle.handle in post.mentions or (
             post.recipient_id and account.handle.external_user_id == post.recipient_id
@@ -214,3 +227,60 @@ def replies_from_events(*, batch: int = 500) -> int:
     if batch_events:
         NotifierCursor.objects.filter(pk=cursor.pk).update(last_event_id=batch_events[-1].id)
     return made
+
+
+def replies_for_registered(registered: list[tuple[Registered, InboundPost]]) -> list[OutboundReply]:
+    """The first reply of each complaint intake just registered in bulk: the acknowledgement,
+    or the request for district and police station. Same rules as `reply_record`."""
+    templates = active_templates()
+    accounts = list(ChannelAccount.objects.filter(handle__is_active=True).select_related("handle"))
+    at = now()
+    replies: list[OutboundReply] = []
+    withheld: list[Event] = []
+    for item, post in registered:
+        if post.platform not in REPLYING_PLATFORMS:
+            continue
+        complaint = item.complaint
+        asking = complaint.status == Status.INCOMPLETE_INFO
+        purpose = "need_place" if asking else "acknowledgement"
+        event = next(
+            e
+            for e in item.events
+            if (e.type == "status.changed" and e.data.get("note") == NEED_PLACE_NOTE)
+            or (not asking and e.type == "complaint.registered")
+        )
+        account = _account_among(accounts, post)
+        mentioned = account is not None and account.handle.handle in post.mentions
+        state, reason = ReplyState.PENDING, ""
+        if post.kind == PostKind.POST and not mentioned:
+            state = ReplyState.WITHHELD
+            reason = "the post does not mention our account (X allows automated replies only then)"
+            withheld.append(
+                Event(
+                    complaint=complaint,
+                    type="reply.withheld",
+                    at=at,
+                    data={"purpose": purpose, "reason": reason},
+                )
+            )
+        replies.append(
+            OutboundReply(
+                key=f"{complaint.pk}:{purpose}:{event.pk}",
+                complaint=complaint,
+                account=account,
+                source_event=event,
+                platform=post.platform,
+                purpose=purpose,
+                language=complaint.language,
+                text=reply_text(complaint, purpose=purpose, templates=templates),
+                in_reply_to_id=post.external_id if post.kind == PostKind.POST else "",
+                dm_recipient_id=post.author_id if post.kind == PostKind.DM else "",
+                state=state,
+                last_error=reason,
+                next_attempt_at=at,
+                created_at=at,
+            )
+        )
+    OutboundReply.objects.bulk_create(replies)
+    Event.objects.bulk_create(withheld)
+    return replies

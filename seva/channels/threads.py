@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from seva.channels.base import InboundPost, PostKind
 from seva.channels.models import OutboundReply
 from seva.complaints.codes import CodeError, parse_code
@@ -115,3 +117,77 @@ def _thread_find(post: InboundPost) -> ThreadMatch | None:
         if complaint is not None:
             return ThreadMatch(complaint, "direct message from the complainant")
     return None
+
+
+def thread_find_many(posts: list[InboundPost]) -> dict[str, ThreadMatch]:
+    """`thread_find` for a batch of public posts, in a handful of queries (DMs: one each)."""
+    if not posts:
+        return {}
+    platform = posts[0].platform
+    targets = {t for p in posts for t in (p.in_reply_to_id, p.quoted_id) if t}
+    ours = {
+        r.external_id: r.complaint
+        for r in OutboundReply.objects.filter(
+            platform=platform, external_id__in=targets
+        ).select_related("complaint")
+    }
+    replied = {p.in_reply_to_id for p in posts if p.in_reply_to_id and p.kind == PostKind.POST}
+    conversations = {
+        p.conversation_id for p in posts if p.conversation_id and p.kind == PostKind.POST
+    }
+    rows = list(
+        Message.objects.filter(channel=platform)
+        .filter(
+            Q(external_id__in=replied, kind=MessageKind.INBOUND)
+            | Q(conversation_id__in=conversations)
+        )
+        .exclude(complaint=None)
+        .order_by("id")
+        .values_list(
+            "external_id",
+            "conversation_id",
+            "complaint_id",
+            "complaint__complainant__external_user_id",
+        )
+    )
+    code_hits = {code: p.external_id for p in posts for code in codes_in(p.text)}
+    by_code = (
+        {c.code: c for c in Complaint.objects.filter(code__in=list(code_hits))} if code_hits else {}
+    )
+    wanted_ids = {row[2] for row in rows}
+    complaints = (
+        {c.pk: c for c in Complaint.objects.filter(pk__in=wanted_ids)} if wanted_ids else {}
+    )
+    by_message: dict[str, tuple[int, str]] = {}
+    by_conversation: dict[tuple[str, str], int] = {}
+    for external_id, conversation_id, complaint_id, author in rows:
+        if external_id in replied:
+            by_message[external_id] = (complaint_id, author)
+        if conversation_id in conversations:
+            by_conversation[(conversation_id, author)] = complaint_id  # the latest wins
+    found: dict[str, ThreadMatch] = {}
+    for post in posts:
+        match = None
+        for target, rule in (
+            (post.in_reply_to_id, "reply to our reply"),
+            (post.quoted_id, "quote of our reply"),
+        ):
+            if match is None and target in ours:
+                match = ThreadMatch(ours[target], rule)
+        if match is None and post.kind == PostKind.POST and post.in_reply_to_id in by_message:
+            complaint_id, author = by_message[post.in_reply_to_id]
+            if author == post.author_id:
+                match = ThreadMatch(complaints[complaint_id], "reply in the citizen's own thread")
+        key = (post.conversation_id, post.author_id)
+        if match is None and post.kind == PostKind.POST and key in by_conversation:
+            match = ThreadMatch(complaints[by_conversation[key]], "same conversation, same citizen")
+        if match is None:
+            for code in codes_in(post.text):
+                if code in by_code:
+                    match = ThreadMatch(by_code[code], f"carries the code {code}")
+                    break
+        if match is None and post.kind == PostKind.DM:
+            match = _thread_find(post)
+        if match is not None:
+            found[post.external_id] = ThreadMatch(_primary(match.complaint), match.rule)
+    return found

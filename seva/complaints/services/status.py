@@ -34,7 +34,8 @@ def complaint_set_status(
     changes: dict[str, Any] = {"status": to.value, "updated_at": at}
     if to == Status.FORWARDED and complaint.forwarded_at is None:
         changes["forwarded_at"] = at
-    if to in _FIRST_ACTIONS and complaint.first_action_at is None:
+    # A first action is a person's: the system asking for the place at intake is not one.
+    if to in _FIRST_ACTIONS and complaint.first_action_at is None and actor is not None:
         changes["first_action_at"] = at
         changes["sla_due_at"] = sla.resolution_due(complaint, since=at)
         changes["escalated_at"] = None  # a new milestone may be escalated again
