@@ -81,6 +81,7 @@ def one_by_one(entry: NewComplaint) -> Complaint:
 def shape(complaint: Complaint) -> dict[str, Any]:
     complaint.refresh_from_db()
     assert complaint.origin_message is not None
+    assert complaint.sla_due_at is not None
     return {
         "prefix": complaint.code.split("-")[0],
         "status": complaint.status,
