@@ -206,3 +206,16 @@ def test_an_unreadable_record_is_quarantined_with_the_reason_and_can_be_replayed
     monkeypatch.undo()
     assert inbound_replay(record_id=record.pk) == InboundState.REGISTERED
     assert Complaint.objects.count() == 1
+
+
+def test_a_delivery_with_nul_and_broken_surrogates_is_stored_and_read(
+    x: XWorld, client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    # PostgreSQL refuses NUL in text and jsonb; the record must still be kept, not lost.
+    body = xaa_mention(x, COMPLAINT)
+    body["data"]["payload"]["text"] += " \x00 \ud83d"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert deliver(client, body).status_code == 200
+    record = InboundRecord.objects.get()
+    assert "\ufffd" in record.payload["data"]["text"]
+    assert record.state == InboundState.REGISTERED

@@ -10,11 +10,15 @@ longer pending changes nothing, so replaying is safe.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -44,6 +48,37 @@ log = logging.getLogger(__name__)
 
 from seva.channels.replies import NEED_PLACE_NOTE  # noqa: E402
 
+_UNSTORABLE = re.compile(r"\\u0000|[\ud800-\udfff]")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return (
+            value.replace("\x00", "\ufffd")
+            .encode("utf-16", "surrogatepass")
+            .decode("utf-16", "replace")
+        )
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # Python reads "Infinity" and "NaN"; JSON columns refuse them
+    return value
+
+
+def storable(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload, with what no database can keep replaced: NUL characters (PostgreSQL's text
+    and jsonb refuse them) and unpaired surrogates (not Unicode at all) by U+FFFD, infinities
+    and NaN by their names. Anything else is kept exactly as it came."""
+    try:
+        if not _UNSTORABLE.search(json.dumps(payload, ensure_ascii=False, allow_nan=False)):
+            return payload
+    except ValueError:
+        pass  # a non-finite number
+    cleaned: dict[str, Any] = _clean(payload)
+    return cleaned
+
 
 def inbound_store(
     *,
@@ -72,7 +107,7 @@ def inbound_store(
             external_id=item.external_id,
             account=account,
             format=item.format,
-            payload=item.payload,
+            payload=storable(item.payload),
             via=via,
             received_at=at,
         )
