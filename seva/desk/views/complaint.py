@@ -23,7 +23,7 @@ from seva.complaints.services import (
     complaint_review,
     complaint_transfer,
 )
-from seva.complaints.statuses import OFFICER_ACTIONS, TRANSITIONS, Status
+from seva.complaints.statuses import CLOCK_RUNNING, OFFICER_ACTIONS, TRANSITIONS, Status
 from seva.core.errors import InvalidInput
 from seva.desk import forms
 from seva.desk.errors import desk_view, safe_next
@@ -69,6 +69,8 @@ def complaint_page(request: HttpRequest, code: str) -> HttpResponse:
     status = Status(complaint.status)
     moves = TRANSITIONS[status]
     triage = triage_view(complaint)
+    # A closure awaiting HQ's review, or a finished complaint, does not change hands.
+    movable = status in CLOCK_RUNNING or status == Status.INCOMPLETE_INFO
     suggested = None
     if can["forward"] and status in (Status.OPEN, Status.REOPENED) and triage["district"]:
         suggested = districts_by_name([triage["district"]]).get(triage["district"])
@@ -87,8 +89,10 @@ def complaint_page(request: HttpRequest, code: str) -> HttpResponse:
         ]
         if can["act"]
         else [],
-        "forward_targets": forward_targets(request.user, complaint) if can["forward"] else [],
-        "transfer_targets": transfer_targets(complaint) if can["transfer"] else [],
+        "forward_targets": (
+            forward_targets(request.user, complaint) if can["forward"] and movable else []
+        ),
+        "transfer_targets": transfer_targets(complaint) if can["transfer"] and movable else [],
         "can_review": can["review"] and status == Status.CLOSED,
         "can_reject": can["reject"] and Status.NOT_ACTIONABLE in moves,
         **nav_context(request),
