@@ -26,6 +26,9 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "desk"
 
 pytestmark = [
     pytest.mark.browser,
+    # The live server needs committed data; put the migrations' seeded rows (SLA targets,
+    # reply templates) back afterwards for the tests that run later.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not CHROMIUM.exists(),
         reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)",
