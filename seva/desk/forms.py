@@ -22,6 +22,17 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     unit = forms.ChoiceField(label=_("Unit"), required=False)
+    age = forms.ChoiceField(
+        label=_("Age"),
+        required=False,
+        choices=[
+            ("", _("Any age")),
+            ("1", _("Older than a day")),
+            ("3", _("Older than 3 days")),
+            ("7", _("Older than a week")),
+            ("30", _("Older than 30 days")),
+        ],
+    )
     urgent = forms.BooleanField(label=_("Urgent only"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
@@ -50,6 +61,7 @@ class QueueFilterForm(forms.Form):
             overdue=bool(data.get("overdue")),
             unit_path=unit.path if unit else "",
             search=data.get("q") or "",
+            older_than_days=int(data.get("age") or 0),
         )
 
 
@@ -75,6 +87,10 @@ class NoteForm(forms.Form):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", "accept"), ("reopen", "reopen")])
     reason = forms.CharField(required=False, max_length=NOTE_MAX)
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(max_length=24)
 
 
 class ReasonForm(forms.Form):

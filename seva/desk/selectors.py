@@ -3,6 +3,7 @@ order and what each screen shows, in a fixed number of queries whatever the page
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ class QueueFilters:
     overdue: bool = False
     unit_path: str = ""  # this unit and below
     search: str = ""
+    older_than_days: int = 0  # received more than this many days ago (0 = any age)
 
 
 def _search_q(text: str) -> Q:
@@ -66,6 +68,10 @@ def queue_complaints(user: AnyUser, filters: QueueFilters) -> QuerySet[Complaint
         queryset = queryset.filter(is_urgent=True)
     if filters.overdue:
         queryset = queryset.filter(overdue_q(now()))
+    if filters.older_than_days:
+        queryset = queryset.filter(
+            received_at__lt=now() - dt.timedelta(days=filters.older_than_days)
+        )
     if filters.unit_path:
         queryset = queryset.filter(unit__path__startswith=filters.unit_path)
     if filters.search.strip():

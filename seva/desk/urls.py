@@ -16,6 +16,7 @@ urlpatterns = [
     path("c/<str:code>/note/", complaint.complaint_note_view, name="note"),
     path("c/<str:code>/review/", complaint.complaint_review_view, name="review_action"),
     path("c/<str:code>/reject/", complaint.complaint_reject_view, name="reject"),
+    path("c/<str:code>/merge/", complaint.complaint_merge_view, name="merge"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -16,6 +16,7 @@ ACTIONS = {
     "note": {"text": "checked", "public": ""},
     "review": {"decision": "reopen", "reason": "no FIR number"},
     "reject": {"reason": "not a grievance"},
+    "merge": {"into": "UP-261123-999-X"},
 }
 
 
@@ -165,3 +166,20 @@ def test_next_never_leaves_the_site(world):
         {"text": "x", "next": "https://evil.example/phish"},
     )
     assert response["Location"] == f"/desk/c/{code}/"
+
+
+def test_hq_marks_a_duplicate(world):
+    first = register(world.lucknow).code
+    again = register(world.lucknow).code
+    client = signed_in(world.hq_operator)
+    assert f'action="/desk/c/{again}/merge/"' in client.get(f"/desk/c/{again}/").content.decode()
+    body = _follow(client, again, "merge", {"into": again.lower()})
+    assert "That could not be done" in body  # not a duplicate of itself
+    body = _follow(client, again, "merge", {"into": first.lower()})
+    assert f"{again} merged into {first} as a duplicate." in body
+    duplicate = Complaint.objects.get(code=again)
+    assert duplicate.status == Status.DUPLICATE
+    assert duplicate.merged_into is not None
+    assert duplicate.merged_into.code == first
+    officer = signed_in(world.lucknow_officer).get(f"/desk/c/{first}/").content.decode()
+    assert "/merge/" not in officer  # unit officers do not merge

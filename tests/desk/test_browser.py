@@ -197,3 +197,22 @@ def test_a_complaints_life_across_hq_the_district_and_the_citizen(world, live_se
     for desk in (operator, officer, reviewer):
         desk.close()
     assert os.listdir(ARTIFACTS)
+
+
+def test_hq_triages_by_keyboard(world, live_server, browser):
+    first = register(text="Agra me chain snatching", triage=triage_json("Agra")).code
+    second = register(text="Lucknow me chori", triage=triage_json("Lucknow")).code
+    operator = Desk(browser, live_server.url, "hq_operator")
+    operator.go("/desk/triage/")
+    operator.page.keyboard.press("j")
+    operator.page.keyboard.press("j")
+    operator.page.keyboard.press("f")  # the second one, to its suggested district
+    operator.page.wait_for_selector(".messages li")
+    assert f"{second} forwarded to Lucknow." in operator.page.inner_text(".messages")
+    assert Complaint.objects.get(code=second).unit == world.lucknow
+    assert Complaint.objects.get(code=first).status == Status.OPEN
+    operator.page.keyboard.press("j")
+    operator.page.keyboard.press("r")  # the reject reason takes the keys now
+    operator.page.keyboard.type("duplicate post")
+    assert operator.page.input_value(f"#reject-{first}") == "duplicate post"
+    operator.close()

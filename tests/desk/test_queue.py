@@ -69,6 +69,18 @@ def test_overdue_filter(world):
         assert "Overdue by" in response.content.decode()
 
 
+def test_age_filter(world):
+    start = timezone.now()
+    with time_machine.travel(start - dt.timedelta(days=4), tick=False):
+        old = register(world.lucknow).code
+    with time_machine.travel(start, tick=False):
+        new = register(world.lucknow).code
+        client = signed_in(world.lucknow_officer)
+        assert _codes(client.get("/desk/?age=3")) == [old]
+        assert _codes(client.get("/desk/?age=7")) == []
+        assert set(_codes(client.get("/desk/?age="))) == {old, new}
+
+
 def test_search_text_code_and_handle_in_any_script(world):
     hindi = register(world.lucknow, text="मेरी बाइक चोरी हो गई, हजरतगंज थाना").code
     other = register(

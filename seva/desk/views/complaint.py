@@ -18,6 +18,7 @@ from seva.complaints.selectors import complaint_timeline
 from seva.complaints.services import (
     complaint_act,
     complaint_forward,
+    complaint_merge,
     complaint_note,
     complaint_reject,
     complaint_review,
@@ -95,6 +96,7 @@ def complaint_page(request: HttpRequest, code: str) -> HttpResponse:
         "transfer_targets": transfer_targets(complaint) if can["transfer"] and movable else [],
         "can_review": can["review"] and status == Status.CLOSED,
         "can_reject": can["reject"] and Status.NOT_ACTIONABLE in moves,
+        "can_merge": can["merge"] and Status.DUPLICATE in moves,
         **nav_context(request),
     }
     return render(request, "desk/complaint.html", context)
@@ -193,4 +195,19 @@ def complaint_reject_view(request: HttpRequest, code: str) -> HttpResponse:
     data = forms.parse(forms.ReasonForm, request)
     complaint_reject(actor=person, code=code, reason=data["reason"])
     messages.success(request, _("%(code)s rejected as not actionable.") % {"code": code})
+    return _back(request, code)
+
+
+@require_POST
+@login_required
+@desk_view
+def complaint_merge_view(request: HttpRequest, code: str) -> HttpResponse:
+    person = acting_person(request)
+    access_complaint(person, code)
+    data = forms.parse(forms.MergeForm, request)
+    into = data["into"].strip().upper()
+    complaint_merge(actor=person, code=code, into_code=into)
+    messages.success(
+        request, _("%(code)s merged into %(into)s as a duplicate.") % {"code": code, "into": into}
+    )
     return _back(request, code)
