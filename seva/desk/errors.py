@@ -56,7 +56,7 @@ def desk_view(view: View) -> View:
     """Wrap a desk view: domain errors become 404, 403, or a message on the page.
 
     After a refused action the person goes back to the page the form came from (its `next`),
-    else to the complaint's page, else to the queue."""
+    else to the complaint's page, else to the same URL (screens without a code answer GET)."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -69,7 +69,7 @@ def desk_view(view: View) -> View:
         except (InvalidInput, IllegalTransition, Conflict) as error:
             messages.error(request, error_message(error))
             code = kwargs.get("code")
-            fallback = reverse("desk:complaint", args=[code]) if code else reverse("desk:queue")
+            fallback = reverse("desk:complaint", args=[code]) if code else request.path
             return HttpResponseRedirect(safe_next(request, fallback))
 
     return wrapped

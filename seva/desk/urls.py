@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from seva.desk.views import complaint, hq, queue
+from seva.desk.views import capture, complaint, hq, queue
 
 app_name = "desk"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("triage/", hq.triage_queue, name="triage"),
     path("review/", hq.review_queue, name="review"),
+    path("capture/", capture.capture, name="capture"),
     path("c/<str:code>/", complaint.complaint_page, name="complaint"),
     path("c/<str:code>/act/", complaint.complaint_act_view, name="act"),
     path("c/<str:code>/forward/", complaint.complaint_forward_view, name="forward"),

@@ -27,6 +27,7 @@ def nav_context(request: HttpRequest) -> dict[str, Any]:
         "hq": hq,
         "can_triage": hq is not None and access_can(user, Action.FORWARD, hq),
         "can_review": hq is not None and access_can(user, Action.REVIEW, hq),
+        "can_capture": hq is not None and access_can(user, Action.CAPTURE, hq),
     }
 
 
