@@ -34,8 +34,10 @@ def error_message(error: Exception) -> str:
     if isinstance(error, Conflict):
         return _("Someone else changed this complaint meanwhile. Here it is as it is now.")
     if isinstance(error, InvalidInput):
-        if error.field in {"note", "reason", "text"}:
+        if error.field in {"note", "reason"}:
             return _("This step needs a note or reason: please write one.")
+        if error.field == "text":
+            return _("Please write the text: it cannot be empty.")
         if error.field == "unit":
             return _("That unit cannot take this complaint: %(detail)s") % {"detail": error}
         return _("That could not be done: %(detail)s") % {"detail": error}

@@ -12,7 +12,7 @@ from seva.complaints.statuses import OFFICER_ACTIONS
 from seva.core.errors import InvalidInput
 from seva.desk.labels import CATEGORY_LABELS, STATUS_LABELS
 from seva.desk.selectors import QueueFilters
-from seva.directory.models import Platform, Unit
+from seva.directory.models import Unit
 
 NOTE_MAX = 2000
 
@@ -94,26 +94,13 @@ class MergeForm(forms.Form):
 
 
 class CaptureForm(forms.Form):
-    platform = forms.ChoiceField(
-        label=_("Where it was posted"),
-        choices=[
-            (Platform.X.value, "X"),
-            (Platform.MANUAL.value, _("Elsewhere (phone, letter, visit)")),
-        ],
-    )
-    handle = forms.CharField(label=_("Handle"), required=False, max_length=64)
-    display_name = forms.CharField(label=_("Name"), required=False, max_length=200)
-    external_id = forms.CharField(label=_("Post ID"), required=False, max_length=64)
+    url = forms.CharField(label=_("Address of the post on X"), required=False, max_length=300)
     text = forms.CharField(
-        label=_("Text of the complaint"), max_length=10_000, widget=forms.Textarea
+        label=_("Text of the complaint"), required=False, max_length=10_000, widget=forms.Textarea
     )
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    is_urgent = forms.BooleanField(label=_("Urgent"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        category_field: Any = self.fields["category"]
-        category_field.choices = [("", "—"), *CATEGORY_LABELS.items()]
+    author_handle = forms.CharField(label=_("Handle"), required=False, max_length=64)
+    author_name = forms.CharField(label=_("Name"), required=False, max_length=200)
+    author_location = forms.CharField(label=_("Place"), required=False, max_length=200)
 
 
 class ReasonForm(forms.Form):

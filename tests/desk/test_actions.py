@@ -183,3 +183,9 @@ def test_hq_marks_a_duplicate(world):
     assert duplicate.merged_into.code == first
     officer = signed_in(world.lucknow_officer).get(f"/desk/c/{first}/").content.decode()
     assert "/merge/" not in officer  # unit officers do not merge
+
+
+def test_an_empty_note_is_a_message(world):
+    code = register(world.lucknow).code
+    body = _follow(signed_in(world.lucknow_officer), code, "note", {"text": "  "})
+    assert "Please write the text" in body
