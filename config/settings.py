@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "seva.complaints",
     "seva.channels",
     "bench",
+    "seva.desk",
 ]
 
 MIDDLEWARE = [
@@ -127,7 +128,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "desk:login"
+LOGIN_REDIRECT_URL = "desk:queue"
+LOGOUT_REDIRECT_URL = "desk:login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -151,6 +154,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
 LOCALE_PATHS = [BASE_DIR / "seva" / "locale"]
 USE_I18N = True
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the language switch is remembered for a year
 TIME_ZONE = "Asia/Kolkata"  # shown in IST; stored in UTC (USE_TZ)
 USE_TZ = True
 

@@ -10,8 +10,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="desk:queue", permanent=False)),
     path("healthz", healthz),
     path("admin/", admin.site.urls),
     path("channels/", include("seva.channels.urls")),
+    path("desk/", include("seva.desk.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]

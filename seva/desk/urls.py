@@ -1,0 +1,42 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from seva.desk.views import capture, complaint, hq, queue
+
+app_name = "desk"
+
+urlpatterns = [
+    path("", queue.queue, name="queue"),
+    path("triage/", hq.triage_queue, name="triage"),
+    path("review/", hq.review_queue, name="review"),
+    path("capture/", capture.capture, name="capture"),
+    path("c/<str:code>/", complaint.complaint_page, name="complaint"),
+    path("c/<str:code>/act/", complaint.complaint_act_view, name="act"),
+    path("c/<str:code>/forward/", complaint.complaint_forward_view, name="forward"),
+    path("c/<str:code>/transfer/", complaint.complaint_transfer_view, name="transfer"),
+    path("c/<str:code>/note/", complaint.complaint_note_view, name="note"),
+    path("c/<str:code>/review/", complaint.complaint_review_view, name="review_action"),
+    path("c/<str:code>/reject/", complaint.complaint_reject_view, name="reject"),
+    path("c/<str:code>/merge/", complaint.complaint_merge_view, name="merge"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="desk/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="desk/password_change.html",
+            success_url=reverse_lazy("desk:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="desk/password_change_done.html"),
+        name="password_change_done",
+    ),
+]

@@ -1,0 +1,47 @@
+"""Helpers for the desk's HTTP tests: people signed in through the real login form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+
+from tests.personas import PASSWORD
+
+
+def signed_in(user: Any, *, csrf: bool = False, language: str = "en") -> Client:
+    """A browser-like client for `user`, signed in with their password."""
+    client = Client(enforce_csrf_checks=csrf)
+    client.cookies["django_language"] = language
+    response = client.post("/desk/login/", {"username": user.username, "password": PASSWORD})
+    if csrf:
+        # With CSRF enforced the login form itself needs the token first.
+        client.get("/desk/login/")
+        token = client.cookies["csrftoken"].value
+        response = client.post(
+            "/desk/login/",
+            {"username": user.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        )
+    assert response.status_code == 302, "sign-in failed"
+    return client
+
+
+def csrf_token(client: Client) -> str:
+    return client.cookies["csrftoken"].value
+
+
+def triage_json(district: str | None = "Lucknow", *, urgent: bool = False) -> dict[str, Any]:
+    """A stored triage decision in the shape of routing's `TriageDecision.as_json`."""
+    return {
+        "id": None,
+        "is_grievance": True,
+        "district": district,
+        "category": "theft_robbery",
+        "urgent": urgent,
+        "confidence": {"is_grievance": 1.0, "district": 1.0, "category": 0.9, "urgent": 0.7},
+        "reasons": [
+            "complaint word 'chori'",
+            f"the post names '{(district or '').lower()}' (district of {district})",
+            "'chori' suggests theft_robbery",
+        ],
+    }
