@@ -106,7 +106,8 @@ def _latency(env: dict[str, str], mode: str, seconds: float, out: Any) -> dict[s
         citizens = Citizens(double.world, seed=7, accounts=["Uppolice"])
         citizens.mix = Mix(1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         stop = threading.Event()
-        rate = 5.0
+        # 2 posts a second keeps a phase's replies under X's 100 posts per 15 minutes.
+        rate = 2.0
         runner = threading.Thread(
             target=citizens.run, kwargs={"rate": rate, "stop": stop}, daemon=True
         )

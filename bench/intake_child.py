@@ -41,6 +41,11 @@ def main() -> None:
         print(json.dumps({"ok": True}))
     elif phase == "handle":
         SocialHandle.objects.filter(handle="uppolice").update(external_user_id=sys.argv[2])
+        # The throughput phase's acknowledgements answer posts the double never saw: keep
+        # them out of the latency phase (they would spend X's 100 posts per 15 minutes).
+        OutboundReply.objects.exclude(state="sent").update(
+            state="withheld", last_error="bench: throughput phase"
+        )
         print(json.dumps({"ok": True}))
     elif phase == "throughput":
         count = int(sys.argv[2])
