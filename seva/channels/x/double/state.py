@@ -52,6 +52,7 @@ class Reply:
 class World:
     accounts: dict[str, str] = field(default_factory=dict)  # our usernames (lower) → id
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_username: dict[str, dict[str, Any]] = field(default_factory=dict)  # lower-case
     posts: list[dict[str, Any]] = field(default_factory=list)
     post_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     created_wall: dict[str, float] = field(default_factory=dict)
@@ -85,21 +86,19 @@ class World:
         self, *, username: str, name: str = "", location: str = "", id: str = ""
     ) -> dict[str, Any]:
         with self.lock:
-            for existing in self.users.values():
-                if existing["username"].lower() == username.lower():
-                    return existing
+            existing = self.by_username.get(username.lower())
+            if existing is not None:
+                return existing
             user = {"id": id or self.new_id(), "username": username, "name": name or username}
             if location:
                 user["location"] = location
             self.users[user["id"]] = user
+            self.by_username[username.lower()] = user
             return user
 
     def user_by_name(self, username: str) -> dict[str, Any] | None:
         with self.lock:
-            return next(
-                (u for u in self.users.values() if u["username"].lower() == username.lower()),
-                None,
-            )
+            return self.by_username.get(username.lower())
 
     # --- posts ----------------------------------------------------------------------------
 
