@@ -15,7 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-FIRST_ID = 1_890_000_000_000_000_000
+TWEPOCH_MS = 1288834974657  # X's snowflake epoch (2010-11-04)
+
+
+def snowflake_now() -> int:
+    """An id like X's: milliseconds since X's epoch, shifted past the worker and sequence
+    bits. Two doubles started at different times never hand out the same ids."""
+    return (int(time.time() * 1000) - TWEPOCH_MS) << 22
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,15})")
 _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 _URL = re.compile(r"https?://\S+")
@@ -62,7 +68,7 @@ class World:
     faults: list[Fault] = field(default_factory=list)
     places: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: int = 0
-    next_id: int = FIRST_ID
+    next_id: int = field(default_factory=snowflake_now)
     lock: threading.RLock = field(default_factory=threading.RLock)
     listeners: list[Callable[[dict[str, Any]], None]] = field(default_factory=list)
     dm_listeners: list[Callable[[dict[str, Any]], None]] = field(default_factory=list)
