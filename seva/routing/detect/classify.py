@@ -17,6 +17,7 @@ from seva.routing.detect.lexicon import (
     GRIEVANCE_TERMS,
     NON_GRIEVANCE_TERMS,
     NOW_TERMS,
+    PROGRESSIVE_MARKERS,
     STALE_TERMS,
     URGENT_BY_NATURE_TERMS,
 )
@@ -49,6 +50,12 @@ _BY_NATURE_PATTERN = re.compile(_alternation(URGENT_BY_NATURE_TERMS))
 _NOW_PATTERN = re.compile(_alternation(NOW_TERMS))
 _DANGER_PATTERN = re.compile(_alternation(DANGER_TERMS))
 _STALE_PATTERN = re.compile(_alternation(STALE_TERMS))
+_DANGER_GOING_ON = re.compile(
+    _alternation(DANGER_TERMS)
+    + r"(?:\s+\S+){0,2}?\s+(?:"
+    + "|".join(PROGRESSIVE_MARKERS)
+    + r")(?!\S)"
+)
 
 
 _PRIORITY = {
@@ -110,6 +117,10 @@ def classify_urgency(text: str, *, is_grievance: bool) -> Label:
     danger = _hits(text, _DANGER_PATTERN)
     if now_words and danger:
         reasons += [f"danger '{hit}' happening now ('{now_words[0]}')" for hit in danger]
+    elif danger:
+        going_on = _DANGER_GOING_ON.search(" ".join(words(text)))
+        if going_on:
+            reasons.append(f"danger going on as they write ('{going_on.group(0)}')")
     if not reasons:
         return Label(False, 0.7, ())
     return Label(True, round(min(1.0, 0.5 + 0.15 * len(reasons)), 3), tuple(reasons))

@@ -83,7 +83,7 @@ GRIEVANCE_TERMS = _terms(
 # Words that mark praise, news, opinion or jokes rather than a grievance.
 NON_GRIEVANCE_TERMS = _terms(
     "thank*, thanks, shukriya, dhanyavad, great work, good work, salute, proud, kudos, "
-    "congrat*, badhai, well done, jai hind, happy, wish*, news, breaking, election, vote, "
+    "congrat*, badhai, well done, jai hind, happy, wish*, news, breaking news, election, vote, "
     "modi, yogi ji, bjp, congress, sp party, joke, jokes, lol, haha, meme, awareness, "
     "shared, subscribe, follow, retweet, rt, tag your, initiative, appreciable, sarahniya, "
     "tips, syllabus, how do i, how to, kaise kare, kaise banwaye, kab hoga, kab aayega, "
@@ -95,17 +95,28 @@ NON_GRIEVANCE_TERMS = _terms(
 # danger words together with words that say it is happening now.
 URGENT_BY_NATURE_TERMS = _terms(
     "kidnap*, abduct*, apharan, agwa, phirauti, ransom, suicide, aatmahatya, faansi, "
-    "jump off, poison, zeher, अपहरण, अगवा, फिरौती, आत्महत्या, फांसी, जहर"
+    "jump off, poison, zeher, zehar, jahar, khudkushi, end my life, end his life, "
+    "end her life, kill myself, jaan de dunga, jaan de dungi, talwar, pistol, katta, tamancha, "
+    "revolver, khoon, bleeding, trapped, aag lag*, on fire, burn her, burn him, jala denge, "
+    "jinda jala, breaking into, ghus aaye, ghus gaye, being followed, "
+    "lootpat, acid, "
+    "अपहरण, अगवा, फिरौती, आत्महत्या, फांसी, जहर, खुदकुशी, तलवार, तमंचा, कट्टा, पिस्तौल, "
+    "खून, आग लग*, जिंदा जला*, घुस आए, घुस आये, लूटपाट, तेजाब"
 )
 NOW_TERMS = _terms(
     "abhi, right now, now, just now, turant, jaldi, urgent*, emergency, immediately, asap, "
     "bachao, bachaiye, save us, help us, in danger, khatre, khatra, अभी, तुरंत, जल्दी, "
-    "बचाओ, बचाइए, खतरे"
+    "बचाओ, बचाइए, खतरे, tonight, aaj raat, आज रात"
 )
+# A danger word followed within two words by the present progressive ("maar rahe hain",
+# "darwaza tod raha hai", "पीट रहा है") says the harm is going on as they write.
+PROGRESSIVE_MARKERS = ("raha", "rahe", "rahi", "rha", "rhe", "rhi", "रहा", "रहे", "रही")
 DANGER_TERMS = _terms(
     "goli, firing, gun*, knife, chaku*, kill*, maar*, mar diya, hamla, attack*, peet*, "
     "locked, band kar*, dragged, zabardasti, ghayal, injured, accident, mob, lathi, "
-    "मार*, पीट*, हमला, गोली, बंद कर*, घायल, दुर्घटना, जान से, जान खतरे"
+    "loot*, tod, todh*, jhagda, fight*, ghus*, lathiyan, danda, dande, "
+    "मार*, पीट*, हमला, गोली, बंद कर*, घायल, दुर्घटना, जान से, जान खतरे, जान का खतरा, "
+    "लूट*, तोड़*, झगड़ा, घुस*"
 )
 # A missing person reported days later is serious but no longer minutes-urgent.
 STALE_TERMS = _terms(

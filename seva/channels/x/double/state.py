@@ -22,6 +22,8 @@ def snowflake_now() -> int:
     """An id like X's: milliseconds since X's epoch, shifted past the worker and sequence
     bits. Two doubles started at different times never hand out the same ids."""
     return (int(time.time() * 1000) - TWEPOCH_MS) << 22
+
+
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,15})")
 _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 _URL = re.compile(r"https?://\S+")
