@@ -187,23 +187,6 @@ def _purpose(event: Event) -> tuple[str, str] | None:
     return None
 
 
-def replies_for_complaint_events(
-    complaint: Complaint, *, post: InboundPost | None = None
-) -> list[OutboundReply]:
-    """Replies for a complaint just registered by intake (same transaction). When the
-    citizen is asked for the place, that request replaces the acknowledgement."""
-    wanted = [(e, _purpose(e)) for e in complaint.events.order_by("id")]
-    purposes = [(e, p) for e, p in wanted if p is not None]
-    if any(p[0] == "need_place" for _, p in purposes):
-        purposes = [(e, p) for e, p in purposes if p[0] != "acknowledgement"]
-    made = []
-    for event, (purpose, note) in purposes:
-        reply = reply_record(complaint, purpose=purpose, event=event, post=post, note=note)
-        if reply is not None:
-            made.append(reply)
-    return made
-
-
 _LATER_TYPES: Iterable[str] = ("status.changed",)
 
 

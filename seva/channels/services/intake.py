@@ -29,13 +29,10 @@ from seva.channels.models import ChannelAccount, InboundRecord, InboundState, In
 from seva.channels.platforms import parse_item
 from seva.channels.policy import IntakeDecision, intake_decide
 from seva.channels.threads import ThreadMatch, thread_find, thread_find_many
-from seva.complaints import events
 from seva.complaints.models import Complaint
 from seva.complaints.services import (
     complaint_attach_followup,
-    complaint_register,
     complaint_route,
-    complaint_set_status,
 )
 from seva.complaints.services.bulk import NewComplaint, complaints_register_many
 from seva.complaints.statuses import Status
@@ -46,7 +43,6 @@ from seva.routing.gazetteer_data import shipped_gazetteer
 
 log = logging.getLogger(__name__)
 
-from seva.channels.replies import NEED_PLACE_NOTE  # noqa: E402
 
 _UNSTORABLE = re.compile(r"\\u0000|[\ud800-\udfff]")
 
@@ -413,34 +409,12 @@ def _register(
     verdict: IntakeDecision,
     context: _Context,
 ) -> Complaint:
-    unit = context.district_units.get(verdict.district or "") if verdict.auto_forward else None
-    complaint = complaint_register(
-        platform=post.platform,
-        external_user_id=post.author_id,
-        text=post.text,
-        channel=post.platform,
-        handle=post.author_handle,
-        display_name=post.author_name,
-        profile_location=post.author_location,
-        unit=unit,
-        category=verdict.category,
-        is_urgent=verdict.urgent,
-        language=verdict.language,
-        triage=decision.as_json(post.external_id),
-        received_at=post.created_at or record.received_at,
-        external_id=post.external_id,
-        conversation_id=post.conversation_id,
-        in_reply_to_external_id=post.in_reply_to_id,
-        source_ref=record.source_ref,
+    """One new complaint by the same path a batch takes, with its first reply."""
+    (registered,) = complaints_register_many(
+        [_new_complaint(record, post, decision, verdict, context)]
     )
-    if verdict.urgent:
-        events.urgent_flagged(complaint, reasons=list(decision.urgent.reasons))
-    if verdict.need_place:
-        complaint_set_status(
-            complaint=complaint, to=Status.INCOMPLETE_INFO, actor=None, note=NEED_PLACE_NOTE
-        )
-    replies.replies_for_complaint_events(complaint, post=post)
-    return complaint
+    replies.replies_for_registered([(registered, post)])
+    return registered.complaint
 
 
 def _attach(
