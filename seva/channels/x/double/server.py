@@ -19,7 +19,9 @@ from typing import Any
 
 import httpx
 
-from seva.channels.x.double.state import Fault, Reply, World, iso
+from seva.channels.x.double.control import control
+from seva.channels.x.double.deliveries import delivery_body
+from seva.channels.x.double.state import Reply, World, iso
 from seva.channels.x.webhook import crc_response, sign
 
 WINDOW_SECONDS = 15 * 60
@@ -139,7 +141,7 @@ class DoubleServer:
             hook = self.webhook
             if hook is None:
                 continue
-            body = _delivery_body(self.world, hook.style, *job)
+            body = delivery_body(self.world, hook.style, *job)
             copies = (
                 2 if hook.duplicate_every and (hook.sent + 1) % hook.duplicate_every == 0 else 1
             )
@@ -183,126 +185,6 @@ def _rule_matches(value: str, post: dict[str, Any]) -> bool:
         if term and not term.startswith("@") and term in post["text"].lower():
             return True
     return False
-
-
-def _v1_status(world: World, post: dict[str, Any]) -> dict[str, Any]:
-    """A v2 post in the v1.1 shape Account Activity deliveries use."""
-    user = world.users[post["author_id"]]
-    created = dt.datetime.fromisoformat(post["created_at"].replace("Z", "+00:00"))
-    text = post.get("note_tweet", {}).get("text", post["text"])
-    status: dict[str, Any] = {
-        "created_at": created.strftime("%a %b %d %H:%M:%S +0000 %Y"),
-        "id": int(post["id"]),
-        "id_str": post["id"],
-        "text": text,
-        "truncated": False,
-        "lang": post.get("lang"),
-        "user": {
-            "id": int(user["id"]),
-            "id_str": user["id"],
-            "name": user["name"],
-            "screen_name": user["username"],
-            "location": user.get("location"),
-        },
-        "entities": {
-            "hashtags": [
-                {"text": h["tag"], "indices": [h["start"], h["end"]]}
-                for h in post.get("entities", {}).get("hashtags", [])
-            ],
-            "urls": [
-                {
-                    "url": u["url"],
-                    "expanded_url": u["expanded_url"],
-                    "indices": [u["start"], u["end"]],
-                }
-                for u in post.get("entities", {}).get("urls", [])
-            ],
-            "user_mentions": [
-                {
-                    "screen_name": m["username"],
-                    "id_str": m.get("id", ""),
-                    "indices": [m["start"], m["end"]],
-                }
-                for m in post.get("entities", {}).get("mentions", [])
-            ],
-        },
-        "in_reply_to_status_id_str": None,
-        "in_reply_to_user_id_str": post.get("in_reply_to_user_id"),
-        "place": None,
-        "coordinates": None,
-    }
-    for ref in post.get("referenced_tweets", []):
-        if ref["type"] == "replied_to":
-            status["in_reply_to_status_id_str"] = ref["id"]
-        if ref["type"] == "quoted":
-            status["quoted_status_id_str"] = ref["id"]
-        if ref["type"] == "retweeted" and ref["id"] in world.post_by_id:
-            status["retweeted_status"] = {"id_str": ref["id"]}
-    return status
-
-
-def _delivery_body(world: World, style: str, kind: str, job: dict[str, Any]) -> dict[str, Any]:
-    if kind == "post":
-        post = job["post"]
-        if style == "aaa":
-            return {
-                "for_user_id": job["for_user_id"],
-                "tweet_create_events": [_v1_status(world, post)],
-            }
-        event_type = "post.mention.create"
-        return {
-            "data": {
-                "event_uuid": str(time.time_ns()),
-                "filter": {"user_id": job["for_user_id"]},
-                "event_type": event_type,
-                "tag": "mentions",
-                "payload": post,
-                "includes": world.includes_for([post]),
-            }
-        }
-    event = job["event"]
-    sender = world.users.get(
-        event["sender_id"], {"id": event["sender_id"], "username": "", "name": ""}
-    )
-    v1_event = {
-        "type": "message_create",
-        "id": event["id"],
-        "created_timestamp": str(int(time.time() * 1000)),
-        "message_create": {
-            "target": {"recipient_id": job["for_user_id"]},
-            "sender_id": event["sender_id"],
-            "message_data": {
-                "text": event["text"],
-                "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
-            },
-        },
-    }
-    if style == "aaa":
-        users = {
-            sender["id"]: {
-                "id": sender["id"],
-                "screen_name": sender["username"],
-                "name": sender["name"],
-                "location": sender.get("location", ""),
-            }
-        }
-        return {
-            "for_user_id": job["for_user_id"],
-            "direct_message_events": [v1_event],
-            "users": users,
-        }
-    return {
-        "data": {
-            "event_uuid": str(time.time_ns()),
-            "filter": {"user_id": job["for_user_id"]},
-            "event_type": "dm.received",
-            "tag": "dm-inbound",
-            "payload": {
-                "direct_message_events": [v1_event],
-                "users": {sender["id"]: {"data": sender}},
-            },
-        }
-    }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -373,7 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = parsed.path
         query = {k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query).items()}
         if path.startswith("/_double/"):
-            return _control(self, method, path, query)
+            return control(self, method, path, query)
         if not self._token:
             return self._problem(401, "Unauthorized", "Unauthorized", "about:blank")
         fault = self.double.world.take_fault(path)
@@ -675,81 +557,3 @@ def _stream(h: _Handler) -> None:
     finally:
         h.double.streams.remove(lines)
         h.close_connection = True
-
-
-def _control(h: _Handler, method: str, path: str, query: dict[str, str]) -> None:
-    double = h.double
-    world = double.world
-    name = path.removeprefix("/_double/")
-    if method == "POST" and name == "posts":
-        body = h._json_body() or {}
-        author_info = body.get("author") or {}
-        author = world.user(
-            username=author_info.get("username", "citizen"),
-            name=author_info.get("name", ""),
-            location=author_info.get("location", ""),
-        )
-        post = world.add_post(
-            author=author,
-            text=str(body.get("text", "")),
-            in_reply_to_id=str(body.get("in_reply_to_id", "")),
-            quoted_id=str(body.get("quoted_id", "")),
-            repost_of_id=str(body.get("repost_of_id", "")),
-            place=body.get("place"),
-        )
-        return h._send(201, {"data": post})
-    if method == "POST" and name == "dms":
-        body = h._json_body() or {}
-        info = body.get("sender") or {}
-        sender = world.user(
-            username=info.get("username", "citizen"),
-            name=info.get("name", ""),
-            location=info.get("location", ""),
-        )
-        account = world.account(str(body.get("to", next(iter(world.accounts)))))
-        return h._send(
-            201,
-            {
-                "data": world.add_dm(
-                    sender=sender, recipient_id=account["id"], text=str(body.get("text", ""))
-                )
-            },
-        )
-    if method == "GET" and name == "replies":
-        return h._send(200, {"data": [r.__dict__ for r in world.replies]})
-    if method == "POST" and name == "faults":
-        body = h._json_body()
-        faults = body if isinstance(body, list) else [body]
-        with world.lock:
-            world.faults.extend(Fault(**f) for f in faults if isinstance(f, dict))
-        return h._send(200, {"faults": len(world.faults)})
-    if method == "DELETE" and name == "faults":
-        with world.lock:
-            world.faults.clear()
-        return h._send(200, {"faults": 0})
-    if method == "POST" and name == "webhook":
-        body = h._json_body() or {}
-        try:
-            double.register_webhook(
-                url=body["url"],
-                secret=body["secret"],
-                style=body.get("style", "xaa"),
-                duplicate_every=int(body.get("duplicate_every", 0)),
-            )
-        except (KeyError, ValueError, OSError) as exc:
-            return h._send(400, {"error": str(exc)})
-        return h._send(200, {"ok": True})
-    if method == "GET" and name == "stats":
-        hook = double.webhook
-        return h._send(
-            200,
-            {
-                "posts": len(world.posts),
-                "dms": len(world.dms),
-                "replies": len(world.replies),
-                "requests": world.requests,
-                "accounts": world.accounts,
-                "webhook": {"sent": hook.sent, "failed": hook.failed} if hook else None,
-            },
-        )
-    return h._send(404, {"error": f"no control {method} {name}"})
