@@ -26,6 +26,8 @@ from seva.channels.workers import Stop, run_stream
 from seva.channels.x.client import XClient
 from seva.complaints.models import Complaint
 from seva.core.errors import InvalidInput, NotAllowed
+from seva.directory.models import UnitKind
+from seva.directory.services import unit_create
 from tests.channels.conftest import XWorld
 from tests.channels.test_flow import poll_and_reply
 
@@ -183,3 +185,25 @@ def test_a_silent_channel_raises_one_alert_until_it_recovers(x: XWorld) -> None:
     assert health.last_success_at is not None
     assert not health.silent
     assert ChannelAlert.objects.count() == 1
+
+
+def test_a_police_station_in_the_directory_routes_a_post_naming_it(x: XWorld) -> None:
+    # "Etmaddaula" is in no shipped list; once the station is loaded, triage knows it.
+    x.post("@Uppolice thana Etmaddaula ke paas meri bike chori ho gayi, FIR nahi likh rahe")
+    poll_and_reply(x)
+    assert Complaint.objects.get().unit == x.world.hq
+    unit_create(
+        kind=UnitKind.POLICE_STATION,
+        code="PS-118-ETMADDAULA",
+        name_en="Etmaddaula",
+        name_hi="एत्माद्दौला",
+        parent=x.world.agra,
+    )
+    x.post("@Uppolice एत्माद्दौला थाने के पास से मेरा फोन छीन लिया", username="citizen2")
+    poll_and_reply(x)
+    latest = Complaint.objects.order_by("-id").first()
+    assert latest is not None
+    assert latest.unit == x.world.agra
+    assert any(
+        "Etmaddaula" in reason or "एत्माद्दौला" in reason for reason in latest.triage["reasons"]
+    )

@@ -38,8 +38,9 @@ from seva.complaints.services.bulk import NewComplaint, complaints_register_many
 from seva.complaints.statuses import Status
 from seva.core.timeutil import now
 from seva.directory.models import SocialHandle, Unit, UnitKind
+from seva.routing.detect.gazetteer import Gazetteer
 from seva.routing.detect.triage import TriageDecision, triage
-from seva.routing.gazetteer_data import shipped_gazetteer
+from seva.routing.directory_places import deployment_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,7 @@ class _Context:
     handle_districts: dict[str, str]
     district_units: dict[str, Unit]
     auto_forward_confidence: float
+    gazetteer: Gazetteer
 
 
 def _context() -> _Context:
@@ -143,6 +145,7 @@ def _context() -> _Context:
         },
         district_units=districts,
         auto_forward_confidence=float(settings.SEVA_TRIAGE_AUTO_FORWARD_CONFIDENCE),
+        gazetteer=deployment_gazetteer(),
     )
 
 
@@ -394,7 +397,7 @@ def _triage(
         earlier_districts = _earlier_districts([post], context).get(post.author_id, [])
     return triage(
         text=text,
-        gazetteer=shipped_gazetteer(),
+        gazetteer=context.gazetteer,
         mentions=[m for m in post.mentions],
         author_location=post.author_location or None,
         handle_districts=context.handle_districts,
