@@ -32,12 +32,11 @@ from seva.channels.models import (
 )
 from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
-from seva.complaints.services.bulk import Registered
+from seva.complaints.services.bulk import NEED_PLACE_NOTE, Registered
 from seva.complaints.statuses import LABELS, Status
 from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length
 from seva.core.timeutil import now
 
-NEED_PLACE_NOTE = "need_place"
 MAX_WEIGHTED_LENGTH = MAX_POST_LENGTH
 NOTIFIER = "replies"
 # Platforms whose adapter can send a reply into the citizen's thread.

@@ -9,7 +9,6 @@ longer pending changes nothing, so replaying is safe.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import math
@@ -459,7 +458,3 @@ def inbound_replay(*, record_id: int) -> str:
     if not updated:
         return InboundRecord.objects.values_list("state", flat=True).get(pk=record_id)
     return inbound_process(record_id)
-
-
-def received_since(at: dt.datetime) -> int:
-    return InboundRecord.objects.filter(received_at__gte=at).count()

@@ -305,6 +305,19 @@ class _Handler(BaseHTTPRequestHandler):
         return _api(self, method, path, query, headers, partial)
 
 
+def _not_found(resource_type: str, parameter: str, value: str, detail: str) -> dict[str, str]:
+    """One entry of X's `errors` array for something that does not exist (a 200 answer)."""
+    return {
+        "value": value,
+        "detail": detail,
+        "title": "Not Found Error",
+        "resource_type": resource_type,
+        "parameter": parameter,
+        "resource_id": value,
+        "type": "https://api.twitter.com/2/problems/resource-not-found",
+    }
+
+
 def _page(
     items: list[dict[str, Any]], query: dict[str, str], *, default: int = 10
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -342,15 +355,12 @@ def _api(
                 200,
                 {
                     "errors": [
-                        {
-                            "value": parts[4],
-                            "detail": f"Could not find user with username: [{parts[4]}].",
-                            "title": "Not Found Error",
-                            "resource_type": "user",
-                            "parameter": "username",
-                            "resource_id": parts[4],
-                            "type": "https://api.twitter.com/2/problems/resource-not-found",
-                        }
+                        _not_found(
+                            "user",
+                            "username",
+                            parts[4],
+                            f"Could not find user with username: [{parts[4]}].",
+                        )
                     ]
                 },
                 headers,
@@ -372,15 +382,7 @@ def _api(
                 body["includes"] = includes
         if partial and chunk:
             body["errors"] = [
-                {
-                    "value": "1",
-                    "detail": "Could not find tweet with ids: [1].",
-                    "title": "Not Found Error",
-                    "resource_type": "tweet",
-                    "parameter": "ids",
-                    "resource_id": "1",
-                    "type": "https://api.twitter.com/2/problems/resource-not-found",
-                }
+                _not_found("tweet", "ids", "1", "Could not find tweet with ids: [1].")
             ]
         return h._send(200, body, headers)
     if method == "GET" and parts[:2] == ["2", "tweets"] and len(parts) == 3 and parts[2].isdigit():
@@ -390,15 +392,9 @@ def _api(
                 200,
                 {
                     "errors": [
-                        {
-                            "value": parts[2],
-                            "detail": f"Could not find tweet with id: [{parts[2]}].",
-                            "title": "Not Found Error",
-                            "resource_type": "tweet",
-                            "parameter": "id",
-                            "resource_id": parts[2],
-                            "type": "https://api.twitter.com/2/problems/resource-not-found",
-                        }
+                        _not_found(
+                            "tweet", "id", parts[2], f"Could not find tweet with id: [{parts[2]}]."
+                        )
                     ]
                 },
                 headers,
