@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "seva.channels",
     "bench",
     "seva.desk",
+    "seva.command",
+    "seva.public",
+    "seva.api",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("channels/", include("seva.channels.urls")),
     path("desk/", include("seva.desk.urls")),
+    path("command/", include("seva.command.urls")),
+    path("api/", include("seva.api.urls")),
+    path("open311/v2/", include("seva.api.open311.urls")),
+    # The citizens' pages live at the site's root: /track/<code>/, /complain/.
+    path("", include("seva.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

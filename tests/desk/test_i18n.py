@@ -1,4 +1,5 @@
-"""The Hindi catalogue: complete, and the compiled file that ships matches its source."""
+"""The Hindi catalogues (the project's and any app's own `locale/`): complete, and each
+compiled file that ships matches its source."""
 
 import gettext
 import shutil
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOG = ROOT / "seva" / "locale" / "hi" / "LC_MESSAGES"
+CATALOGS = sorted(p.parent for p in (ROOT / "seva").glob("**/locale/hi/LC_MESSAGES/django.po"))
 
 
 def _msgfmt() -> str:
@@ -18,9 +19,10 @@ def _msgfmt() -> str:
     return msgfmt
 
 
-def test_every_message_is_translated_and_none_is_fuzzy(tmp_path):
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_message_is_translated_and_none_is_fuzzy(tmp_path, catalog):
     result = subprocess.run(
-        [_msgfmt(), "--check", "--statistics", "-o", str(tmp_path / "x.mo"), CATALOG / "django.po"],
+        [_msgfmt(), "--check", "--statistics", "-o", str(tmp_path / "x.mo"), catalog / "django.po"],
         capture_output=True,
         text=True,
         check=True,
@@ -29,10 +31,11 @@ def test_every_message_is_translated_and_none_is_fuzzy(tmp_path):
     assert "fuzzy" not in result.stderr
 
 
-def test_the_committed_mo_is_compiled_from_the_po(tmp_path):
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_committed_mo_is_compiled_from_the_po(tmp_path, catalog):
     fresh = tmp_path / "django.mo"
-    subprocess.run([_msgfmt(), "-o", str(fresh), CATALOG / "django.po"], check=True)
-    with fresh.open("rb") as source, (CATALOG / "django.mo").open("rb") as shipped:
+    subprocess.run([_msgfmt(), "-o", str(fresh), catalog / "django.po"], check=True)
+    with fresh.open("rb") as source, (catalog / "django.mo").open("rb") as shipped:
         expected = gettext.GNUTranslations(source)._catalog  # type: ignore[attr-defined]
         actual = gettext.GNUTranslations(shipped)._catalog  # type: ignore[attr-defined]
     assert actual == expected, "run: manage.py compilemessages -l hi --ignore=.venv"
