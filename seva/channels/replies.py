@@ -31,7 +31,7 @@ from seva.channels.models import (
     ReplyState,
 )
 from seva.complaints import events
-from seva.complaints.models import Complaint, Event, ReplyTemplate
+from seva.complaints.models import Complaint, Event, Message, ReplyTemplate
 from seva.complaints.services.bulk import NEED_PLACE_NOTE, Registered
 from seva.complaints.statuses import LABELS, Status
 from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length
@@ -39,6 +39,8 @@ from seva.core.timeutil import now
 
 MAX_WEIGHTED_LENGTH = MAX_POST_LENGTH
 NOTIFIER = "replies"
+# An officer's own words (complaint_reply): sent as written, no template.
+OFFICER_REPLY = "officer_reply"
 # Platforms whose adapter can send a reply into the citizen's thread.
 REPLYING_PLATFORMS = frozenset({"x"})
 
@@ -138,7 +140,11 @@ def reply_record(
     existing = OutboundReply.objects.filter(key=key).first()
     if existing is not None:
         return existing
-    text = reply_text(complaint, purpose=purpose, note=note)
+    if purpose == OFFICER_REPLY:
+        assert event is not None
+        text = Message.objects.get(pk=event.data["message_id"]).text
+    else:
+        text = reply_text(complaint, purpose=purpose, note=note)
     account = _account_for(post)
     state, reason = ReplyState.PENDING, ""
     quoted_us = (
@@ -174,6 +180,8 @@ def _purpose(event: Event) -> tuple[str, str] | None:
     """(purpose, note) for an event that should reach the citizen, else None."""
     if event.type == "complaint.registered":
         return "acknowledgement", ""
+    if event.type == "reply.written":
+        return OFFICER_REPLY, ""
     if event.type != "status.changed":
         return None
     note = str(event.data.get("note", ""))
@@ -186,7 +194,7 @@ def _purpose(event: Event) -> tuple[str, str] | None:
     return None
 
 
-_LATER_TYPES: Iterable[str] = ("status.changed",)
+_LATER_TYPES: Iterable[str] = ("status.changed", "reply.written")
 
 
 @transaction.atomic

@@ -67,6 +67,11 @@ def note_added(complaint: Complaint, *, actor: User | None, message: Message) ->
     return _record(complaint, "note.added", actor, message_id=message.pk, public=message.is_public)
 
 
+def reply_written(complaint: Complaint, *, actor: User, message: Message) -> Event:
+    """An officer wrote to the citizen; the channel's notifier sends it (see channels.replies)."""
+    return _record(complaint, "reply.written", actor, message_id=message.pk)
+
+
 def followup_attached(complaint: Complaint, *, message: Message) -> Event:
     return _record(complaint, "followup.attached", None, message_id=message.pk)
 
@@ -116,9 +121,16 @@ def _status_label(value: str) -> str:
         return value
 
 
-def event_describe(event: Event) -> str:
-    """One sentence for the timeline, in the active language."""
-    d = event.data
+UNIT_KEYS = ("from_unit", "to_unit")
+
+
+def event_describe(event: Event, *, unit_names: dict[str, str] | None = None) -> str:
+    """One sentence for the timeline, in the active language. Events store unit codes;
+    `unit_names` (code → name in the reader's language) shows names instead where known."""
+    d = dict(event.data)
+    for key in UNIT_KEYS:
+        if unit_names and key in d:
+            d[key] = unit_names.get(d[key], d[key])
     sentences: dict[str, Callable[[], str]] = {
         "complaint.registered": lambda: _("Registered with code %(code)s") % d,
         "status.changed": lambda: (
@@ -139,6 +151,7 @@ def event_describe(event: Event) -> str:
         "review.accepted": lambda: _("HQ accepted the closure"),
         "review.reopened": lambda: _("HQ reopened it: %(reason)s") % d,
         "complaint.urgent": lambda: _("Marked urgent by triage"),
+        "reply.written": lambda: _("An officer replied to the citizen"),
         "reply.queued": lambda: _("Reply to the citizen queued (%(purpose)s)") % d,
         "reply.failed": lambda: _("Reply to the citizen failed: %(reason)s") % d,
         "reply.withheld": lambda: _("Reply to the citizen not sent: %(reason)s") % d,

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from seva.complaints.events import event_describe
+from django.utils.translation import get_language
+
+from seva.complaints.events import UNIT_KEYS, event_describe
 from seva.complaints.models import Complaint
+from seva.directory.models import Unit
 
 
 @dataclass(frozen=True)
@@ -20,13 +23,23 @@ class TimelineEntry:
 def complaint_timeline(complaint: Complaint) -> list[TimelineEntry]:
     """The complaint's history, oldest first, rendered from the event log in the active
     language (events store values; the words are made here)."""
-    events = complaint.events.select_related("actor").order_by("at", "id")
+    events = list(complaint.events.select_related("actor").order_by("at", "id"))
+    names = _unit_names({e.data[key] for e in events for key in UNIT_KEYS if key in e.data})
     return [
         TimelineEntry(
             at=event.at,
             type=event.type,
             actor=event.actor.get_username() if event.actor else "system",
-            sentence=event_describe(event),
+            sentence=event_describe(event, unit_names=names),
         )
         for event in events
     ]
+
+
+def _unit_names(codes: set[str]) -> dict[str, str]:
+    """Unit code → its name in the active language (one query; none when no unit is named)."""
+    if not codes:
+        return {}
+    hindi = (get_language() or "en").startswith("hi")
+    rows = Unit.objects.filter(code__in=codes).values_list("code", "name_en", "name_hi")
+    return {code: (name_hi if hindi and name_hi else name_en) for code, name_en, name_hi in rows}

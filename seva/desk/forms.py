@@ -114,3 +114,7 @@ def parse[F: forms.Form](form_class: type[F], request: HttpRequest) -> dict[str,
         field = next(iter(form.errors))
         raise InvalidInput(f"{field}: {form.errors[field][0]}", field="form")
     return form.cleaned_data
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(required=False, max_length=NOTE_MAX)

@@ -49,3 +49,16 @@ def category_label(value: str) -> str:
         return ""
     label = CATEGORY_LABELS.get(value)
     return str(label) if label is not None else value
+
+
+# The reply templates an officer may start a reply from (ReplyTemplate keys). The automatic
+# ones (acknowledgement, the request for a place) are sent by Seva itself.
+REPLY_TEMPLATE_LABELS: dict[str, Promise] = {
+    "status": _("Status update"),
+    "incomplete_info": _("Ask for more information"),
+    "closure": _("Closure notice"),
+}
+
+
+def reply_template_choices() -> list[tuple[str, str]]:
+    return [(key, str(label)) for key, label in REPLY_TEMPLATE_LABELS.items()]

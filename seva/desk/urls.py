@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from seva.desk.views import capture, complaint, hq, queue
+from seva.desk.views import capture, complaint, hq, queue, reply
 
 app_name = "desk"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("c/<str:code>/forward/", complaint.complaint_forward_view, name="forward"),
     path("c/<str:code>/transfer/", complaint.complaint_transfer_view, name="transfer"),
     path("c/<str:code>/note/", complaint.complaint_note_view, name="note"),
+    path("c/<str:code>/reply/", reply.reply_send_view, name="reply"),
+    path("c/<str:code>/reply/draft/", reply.reply_draft, name="reply_draft"),
+    path("c/<str:code>/reply/length/", reply.reply_length, name="reply_length"),
     path("c/<str:code>/review/", complaint.complaint_review_view, name="review_action"),
     path("c/<str:code>/reject/", complaint.complaint_reject_view, name="reject"),
     path("c/<str:code>/merge/", complaint.complaint_merge_view, name="merge"),

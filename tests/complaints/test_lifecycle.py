@@ -140,5 +140,16 @@ def test_timeline_is_rendered_from_the_event_log(world):
     ]
     assert timeline[0].actor == "system"
     assert timeline[1].actor == "hq_operator"
-    assert timeline[1].sentence == "Forwarded from UP to D-162"
+    assert timeline[1].sentence == "Forwarded from UP Police HQ to Lucknow"
     assert timeline[2].sentence == "Status: Open → Forwarded"
+
+
+def test_timeline_names_units_in_the_readers_language(world):
+    from django.utils import translation
+
+    code = register().code
+    services.complaint_forward(actor=world.hq_operator, code=code, to_unit=world.lucknow)
+    with translation.override("hi"):
+        timeline = complaint_timeline(Complaint.objects.get(code=code))
+    assert "लखनऊ" in timeline[1].sentence
+    assert "D-162" not in timeline[1].sentence

@@ -17,6 +17,7 @@ ACTIONS = {
     "review": {"decision": "reopen", "reason": "no FIR number"},
     "reject": {"reason": "not a grievance"},
     "merge": {"into": "UP-261123-999-X"},
+    "reply": {"text": "We are looking into it."},
 }
 
 

@@ -30,7 +30,7 @@ def test_the_page_shows_the_whole_case(world):
     assert "complaint word &#x27;chori&#x27;" in body  # the triage reasons
     assert "Theft or robbery" in body
     assert f"Registered with code {code}" in body  # the timeline, from the event log
-    assert "Forwarded from UP to D-162" in body
+    assert "Forwarded from UP Police HQ to Lucknow" in body  # names, not codes
     assert "Due in" in body  # the SLA clock
     assert " IST" in body
 
@@ -74,11 +74,11 @@ def test_hq_sees_the_suggested_district_first(world):
 def test_the_page_query_count_is_pinned(world, django_assert_num_queries):
     code = register(world.lucknow).code
     client = signed_in(world.lucknow_officer)
-    # session, person, grants, complaint+unit, complainant, thread, timeline, HQ unit (menu),
-    # forward targets, transfer targets
-    with django_assert_num_queries(10):
+    # session, person, grants, complaint+unit, complainant, thread, timeline, the timeline's
+    # unit names, HQ unit (menu), forward targets, transfer targets
+    with django_assert_num_queries(11):
         client.get(f"/desk/c/{code}/")
     for number in range(20):
         services.complaint_note(actor=world.lucknow_officer, code=code, text=f"note {number}")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(f"/desk/c/{code}/")

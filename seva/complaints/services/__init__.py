@@ -20,7 +20,11 @@ from seva.complaints.services.registration import (
     state_hq,
 )
 from seva.complaints.services.status import complaint_set_status
-from seva.complaints.services.thread import complaint_attach_followup, complaint_note
+from seva.complaints.services.thread import (
+    complaint_attach_followup,
+    complaint_note,
+    complaint_reply,
+)
 
 __all__ = [
     "complaint_act",
@@ -31,6 +35,7 @@ __all__ = [
     "complaint_note",
     "complaint_register",
     "complaint_reject",
+    "complaint_reply",
     "complaint_review",
     "complaint_route",
     "complaint_set_status",

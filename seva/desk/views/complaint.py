@@ -26,9 +26,10 @@ from seva.complaints.services import (
 )
 from seva.complaints.statuses import CLOCK_RUNNING, OFFICER_ACTIONS, TRANSITIONS, Status
 from seva.core.errors import InvalidInput
+from seva.core.postlength import MAX_POST_LENGTH
 from seva.desk import forms
 from seva.desk.errors import desk_view, safe_next
-from seva.desk.labels import status_label
+from seva.desk.labels import reply_template_choices, status_label
 from seva.desk.selectors import (
     districts_by_name,
     forward_targets,
@@ -97,6 +98,8 @@ def complaint_page(request: HttpRequest, code: str) -> HttpResponse:
         "can_review": can["review"] and status == Status.CLOSED,
         "can_reject": can["reject"] and Status.NOT_ACTIONABLE in moves,
         "can_merge": can["merge"] and Status.DUPLICATE in moves,
+        "reply_templates": reply_template_choices() if can["reply"] else [],
+        "reply_limit": MAX_POST_LENGTH,
         **nav_context(request),
     }
     return render(request, "desk/complaint.html", context)
