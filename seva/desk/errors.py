@@ -38,6 +38,10 @@ def error_message(error: Exception) -> str:
             return _("This step needs a note or reason: please write one.")
         if error.field == "text":
             return _("Please write the text: it cannot be empty.")
+        if error.field == "codes":
+            return _("Tick at least one complaint (at most 100) first.")
+        if error.field == "action":
+            return _("Choose what to do with the ticked complaints.")
         if error.field == "unit":
             return _("That unit cannot take this complaint: %(detail)s") % {"detail": error}
         return _("That could not be done: %(detail)s") % {"detail": error}

@@ -184,3 +184,16 @@ def closing_notes(complaints: Iterable[Complaint]) -> dict[int, str]:
         data: dict[str, Any] = event.data
         notes[event.complaint_id] = str(data.get("note", ""))
     return notes
+
+
+def suggested_units(user: AnyUser, codes: Iterable[str]) -> dict[str, Unit]:
+    """Code → the district triage suggested, for the complaints this person sees (two
+    queries whatever the number)."""
+    rows = access_complaints(user).filter(code__in=list(codes)).values_list("code", "triage")
+    districts = {
+        code: str(triage.get("district") or "")
+        for code, triage in rows
+        if isinstance(triage, dict)
+    }
+    units = districts_by_name(districts.values())
+    return {code: units[name] for code, name in districts.items() if name in units}

@@ -1,14 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from seva.desk.views import capture, complaint, hq, queue, reply
+from seva.desk.views import bulk, capture, complaint, hq, queue, reply
 
 app_name = "desk"
 
 urlpatterns = [
     path("", queue.queue, name="queue"),
     path("triage/", hq.triage_queue, name="triage"),
+    path("triage/bulk/", bulk.triage_bulk, name="triage_bulk"),
     path("review/", hq.review_queue, name="review"),
+    path("review/bulk/", bulk.review_bulk, name="review_bulk"),
     path("capture/", capture.capture, name="capture"),
     path("c/<str:code>/", complaint.complaint_page, name="complaint"),
     path("c/<str:code>/act/", complaint.complaint_act_view, name="act"),

@@ -2,7 +2,7 @@
 //   j / k  select the next / previous complaint
 //   f      forward the selected complaint to the unit its triage suggests
 //   u      type another unit for it      r  type a reason to reject it
-//   o      open its page
+//   o      open its page            x  tick it for a bulk action
 (function () {
   "use strict";
   var list = document.querySelector("[data-shortcuts]");
@@ -39,6 +39,10 @@
       case "r":
         found = item && item.querySelector("input[name=reason]");
         if (found) found.focus();
+        break;
+      case "x":
+        found = item && item.querySelector("input.pick");
+        if (found) found.checked = !found.checked;
         break;
       case "o":
         found = item && item.querySelector("h2 a");
