@@ -191,9 +191,7 @@ def suggested_units(user: AnyUser, codes: Iterable[str]) -> dict[str, Unit]:
     queries whatever the number)."""
     rows = access_complaints(user).filter(code__in=list(codes)).values_list("code", "triage")
     districts = {
-        code: str(triage.get("district") or "")
-        for code, triage in rows
-        if isinstance(triage, dict)
+        code: str(triage.get("district") or "") for code, triage in rows if isinstance(triage, dict)
     }
     units = districts_by_name(districts.values())
     return {code: units[name] for code, name in districts.items() if name in units}
