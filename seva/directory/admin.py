@@ -13,7 +13,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from seva.directory.access import access_roles
-from seva.directory.models import ALLOWED_PARENT_KINDS, Membership, Role, SocialHandle, Unit
+from seva.directory.models import (
+    ALLOWED_PARENT_KINDS,
+    Membership,
+    PlaceName,
+    Role,
+    SocialHandle,
+    Unit,
+    UnitKind,
+)
 from seva.directory.services import unit_create, unit_move, unit_set_active
 
 
@@ -154,3 +162,29 @@ admin.site.unregister(User)
 @admin.register(User)
 class PersonAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [MembershipInline]
+
+
+class PlaceNameForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = PlaceName
+        fields = ["name", "district", "kind", "note", "is_active"]
+
+    def clean_name(self) -> str:
+        name = str(self.cleaned_data["name"]).strip()
+        if not any(ch.isalpha() for ch in name):
+            raise forms.ValidationError("A place name needs letters.")
+        return name
+
+    def clean_district(self) -> Unit:
+        district: Unit = self.cleaned_data["district"]
+        if district.kind != UnitKind.DISTRICT:
+            raise forms.ValidationError("Choose a district.")
+        return district
+
+
+@admin.register(PlaceName)
+class PlaceNameAdmin(AdministratorOnly):
+    form = PlaceNameForm
+    list_display = ["name", "district", "kind", "is_active", "updated_at"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "district__name_en", "district__name_hi"]

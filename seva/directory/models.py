@@ -127,3 +127,35 @@ class Membership(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.unit}"
+
+
+class PlaceNameKind(models.TextChoices):
+    LOCALITY = "locality", "Locality, market, crossing or sector"
+    ALIAS = "alias", "Another name or spelling of the district"
+    TOWN = "town", "Town or village"
+
+
+class PlaceName(TimestampedModel):
+    """A place name officers know that no official list has (a market, a crossing, a colony,
+    a local spelling), pointing at its district. Triage's gazetteer adds these to the shipped
+    places (seva.routing.directory_places), so administrators teach it without a release."""
+
+    name = models.CharField(max_length=120, help_text="As citizens write it, Latin or Devanagari")
+    district = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="place_names",
+        limit_choices_to={"kind": UnitKind.DISTRICT},
+    )
+    kind = models.CharField(
+        max_length=20, choices=PlaceNameKind.choices, default=PlaceNameKind.LOCALITY
+    )
+    note = models.CharField(max_length=200, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "district"], name="uniq_place_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.district.name_en}"

@@ -26,7 +26,7 @@ from seva.channels.workers import Stop, run_stream
 from seva.channels.x.client import XClient
 from seva.complaints.models import Complaint
 from seva.core.errors import InvalidInput, NotAllowed
-from seva.directory.models import UnitKind
+from seva.directory.models import PlaceName, UnitKind
 from seva.directory.services import unit_create
 from tests.channels.conftest import XWorld
 from tests.channels.test_flow import poll_and_reply
@@ -207,3 +207,23 @@ def test_a_police_station_in_the_directory_routes_a_post_naming_it(x: XWorld) ->
     assert any(
         "Etmaddaula" in reason or "एत्माद्दौला" in reason for reason in latest.triage["reasons"]
     )
+
+
+def test_a_place_name_an_administrator_adds_routes_the_next_post(x: XWorld) -> None:
+    # A crossing officers know by a local name, in no official list.
+    x.post("@Uppolice Bhagat Singh Tiraha par meri chain chheen li, madad karein")
+    poll_and_reply(x)
+    assert Complaint.objects.get().unit == x.world.hq
+    added = PlaceName.objects.create(name="Bhagat Singh Tiraha", district=x.world.agra)
+    x.post("@Uppolice Bhagat Singh Tiraha par mera phone chheen liya", username="citizen2")
+    poll_and_reply(x)
+    latest = Complaint.objects.order_by("-id").first()
+    assert latest is not None
+    assert latest.unit == x.world.agra
+    added.is_active = False
+    added.save()
+    x.post("@Uppolice Bhagat Singh Tiraha par meri cycle chori", username="citizen3")
+    poll_and_reply(x)
+    latest = Complaint.objects.order_by("-id").first()
+    assert latest is not None
+    assert latest.unit == x.world.hq

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from seva.directory.models import Unit, UnitKind
+from seva.directory.models import PlaceName, Unit, UnitKind
 from seva.directory.services import unit_create
 from tests.complaints.helpers import register
 from tests.personas import PASSWORD
@@ -17,6 +17,8 @@ ADMIN_PAGES = [
     "/admin/directory/socialhandle/add/",
     "/admin/directory/membership/",
     "/admin/directory/membership/add/",
+    "/admin/directory/placename/",
+    "/admin/directory/placename/add/",
     "/admin/complaints/slatarget/",
     "/admin/complaints/slatarget/add/",
     "/admin/complaints/replytemplate/",
@@ -135,3 +137,23 @@ def test_the_event_log_cannot_be_edited_in_the_admin(world):
     page = client.get(f"/admin/complaints/event/{event.pk}/change/")
     assert page.status_code == 200  # view only
     assert 'name="_save"' not in page.content.decode()
+
+
+def test_an_administrator_adds_a_place_name_for_a_district_only(world):
+    client = _client_for(world.administrator)
+    ok = client.post(
+        "/admin/directory/placename/add/",
+        {"name": "Bhagat Singh Tiraha", "district": world.agra.pk, "kind": "locality"},
+    )
+    assert ok.status_code == 302
+    refused = client.post(
+        "/admin/directory/placename/add/",
+        {"name": "Somewhere", "district": world.hazratganj.pk, "kind": "locality"},
+    )
+    assert refused.status_code == 200  # the form again, with its error
+    blank = client.post(
+        "/admin/directory/placename/add/",
+        {"name": "!!!", "district": world.agra.pk, "kind": "locality"},
+    )
+    assert "A place name needs letters." in blank.content.decode()
+    assert list(PlaceName.objects.values_list("name", flat=True)) == ["Bhagat Singh Tiraha"]
