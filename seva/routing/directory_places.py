@@ -47,7 +47,7 @@ def _added_places() -> Iterator[Place]:
         "name", "district__name_en", "kind"
     )
     for name, district, kind in rows:
-        yield Place(name, district, _KINDS.get(kind, PlaceKind.LOCALITY))
+        yield Place(name, district, _KINDS.get(PlaceNameKind(kind), PlaceKind.LOCALITY))
 
 
 @lru_cache(maxsize=1)
