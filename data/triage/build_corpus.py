@@ -8,7 +8,17 @@ import json
 import re
 from pathlib import Path
 
-SOURCES = ["hinglish", "hindi", "english", "mixed", "non_and_traps"]
+# The fresh_* files came later (more Devanagari and mixed posts, more urgent ones), written by
+# someone who had not read the detectors; appended so the earlier posts keep their ids and parts.
+SOURCES = [
+    "hinglish",
+    "hindi",
+    "english",
+    "mixed",
+    "non_and_traps",
+    "fresh_devanagari",
+    "fresh_mixed",
+]
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 LATIN = re.compile(r"[A-Za-z]")
 

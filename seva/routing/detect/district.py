@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from seva.routing.detect.gazetteer import Gazetteer, Place, PlaceKind
+from seva.routing.detect.lexicon import all_terms
+from seva.routing.detect.phonetic import sound_key
 from seva.routing.detect.text import place_key, words
 
 
@@ -56,6 +58,36 @@ PROFILE_FACTOR = 0.5
 HISTORY_WEIGHT = 0.3
 AMBIGUOUS_FACTOR = 0.4
 CUE_FACTOR = 1.2
+# A name found by its sound (another script, a spelling) or by a near spelling counts a little
+# less than one written as the lists write it.
+SOUND_FACTOR = 0.85
+FUZZY_FACTOR = 0.75
+# Words this short are not tried by sound or near spelling: too many ordinary words collide.
+MIN_LOOSE_WORD = 4
+MIN_FUZZY_WORD = 5
+# Everyday words that sound like a place somewhere ("chori", "karwai" ~ Karwi, "sundar" ~
+# Sonbhadra's spelling): never read as places by sound or near spelling. The lexicons'
+# words are added (see _LOOSE_STOP).
+EVERYDAY_WORDS = _vocabulary(
+    "ghar mera meri mere kripya karwai karyawahi chori police pulis thana thane sadak mohalla "
+    "mohalle sundar badhiya bahut pareshan shikayat madad sahayata abhi turant jaldi kuch "
+    "ladke ladki ghante subah shaam raat dukaan dukan makaan makan gaadi paisa paise bhai "
+    "behen bahan beta beti baccha bachcha bacche school station hospital market bazaar bazar "
+    "sahab saheb sahib janab kamra kamre darwaza taala tala khet bagal paas saamne samne "
+    "bahar andar upar neeche mohalle wale wala wali logon karein kariye dijiye hamara hamari "
+    "hamare unka unki unke inka inki inke sabhi koi kabhi sirf bilkul pura poora puri "
+    "घर मेरा मेरी मेरे कृपया कार्रवाई कार्यवाही चोरी पुलिस थाना थाने सड़क सडक मोहल्ला मोहल्ले सुंदर "
+    "बढ़िया बढिया बहुत परेशान शिकायत मदद सहायता अभी तुरंत जल्दी कुछ लड़के लड़की घंटे सुबह शाम रात "
+    "दुकान मकान गाड़ी पैसा पैसे भाई बहन बेटा बेटी बच्चा बच्चे स्कूल स्टेशन अस्पताल बाजार बाज़ार "
+    "साहब कमरा कमरे दरवाजा ताला खेत पास सामने बाहर अंदर ऊपर नीचे वाले वाला वाली लोगों करें "
+    "हमारा हमारी हमारे उनका उनकी उनके सभी कोई कभी सिर्फ पूरा पूरी"
+)
+_LOOSE_STOP = frozenset(
+    sound_key(word)
+    for word in EVERYDAY_WORDS
+    | CUES
+    | {w for t in all_terms() for w in place_key(t.rstrip("*")).split()}
+)
 
 
 @dataclass(frozen=True)
@@ -70,11 +102,15 @@ class _Match:
     start: int
     end: int
     places: tuple[Place, ...]
+    how: str = ""  # "" written as listed, "sound" by its sound key, "fuzzy" a near spelling
+    listed: str = ""  # the listed name's sound key a loose match stood for
 
 
 def _matches(tokens: list[str], gazetteer: Gazetteer) -> list[_Match]:
-    """Longest-first, non-overlapping name matches in the token list."""
+    """Longest-first, non-overlapping name matches in the token list: names as listed first;
+    the words left over are then tried by sound, then (one word at a time) by near spelling."""
     found: list[_Match] = []
+    covered = [False] * len(tokens)
     position = 0
     longest = min(gazetteer.max_words, 5)
     while position < len(tokens):
@@ -83,9 +119,61 @@ def _matches(tokens: list[str], gazetteer: Gazetteer) -> list[_Match]:
             places = gazetteer.lookup_key(" ".join(tokens[position : position + size]))
             if places:
                 found.append(_Match(position, position + size, places))
+                covered[position : position + size] = [True] * size
                 position += size
                 break
         else:
+            position += 1
+    if not all(covered):
+        found.extend(_loose_matches(tokens, covered, gazetteer))
+        found.sort(key=lambda match: match.start)
+    return found
+
+
+# Words that sit next to a place name ("Merath se", "in Gaziabad", "jila Bulandsher"): a near
+# spelling counts only beside one, so "deewar", "motor" and "kinare" stay words.
+_PLACE_AFTER = _vocabulary("me mein se ke ka ki police thana thane district distt jila zila city")
+_PLACE_BEFORE = _vocabulary("in at from near jila zila janpad district distt")
+
+
+def _placed(tokens: list[str], position: int) -> bool:
+    after = tokens[position + 1] if position + 1 < len(tokens) else ""
+    before = tokens[position - 1] if position else ""
+    return after in _PLACE_AFTER or before in _PLACE_BEFORE
+
+
+def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer) -> list[_Match]:
+    found: list[_Match] = []
+    sounds = [
+        key if len(token) >= MIN_LOOSE_WORD and (key := sound_key(token)) not in _LOOSE_STOP else ""
+        for token in tokens
+    ]
+    position = 0
+    while position < len(tokens):
+        if covered[position] or not sounds[position]:
+            position += 1
+            continue
+        reach = min(5, gazetteer.sound_span_from.get(sounds[position], 0))
+        for size in range(min(reach, len(tokens) - position), 0, -1):
+            span = range(position, position + size)
+            if any(covered[i] or not sounds[i] for i in span):
+                continue
+            places = gazetteer.lookup_sound(" ".join(sounds[i] for i in span))
+            if places:
+                found.append(_Match(position, position + size, places, "sound"))
+                position += size
+                break
+        else:
+            # Near spellings are tried for Latin words only: a Devanagari name is already
+            # caught by its sound, and near Devanagari words are mostly other words.
+            if (
+                len(tokens[position]) >= MIN_FUZZY_WORD
+                and tokens[position].isascii()
+                and _placed(tokens, position)
+            ):
+                near = gazetteer.lookup_fuzzy(sounds[position])
+                if near is not None and near[1]:
+                    found.append(_Match(position, position + 1, near[1], "fuzzy", near[0]))
             position += 1
     return found
 
@@ -132,11 +220,14 @@ def _text_evidence(
         cued = _near(tokens, match, CUES, 2)
         if name in COMMON_WORDS and not cued:
             continue  # an ordinary word unless a cue says it is the place
+        loose = {"": 1.0, "sound": SOUND_FACTOR, "fuzzy": FUZZY_FACTOR}[match.how]
         best: dict[str, tuple[float, Place]] = {}
         for place in match.places:
             if place.kind in MINOR_KINDS and " " not in name and len(name) < 6 and not cued:
                 continue  # short village and block names are often ordinary words ("rahi")
-            weight = KIND_WEIGHT[place.kind] * factor
+            if match.how and place.kind in MINOR_KINDS and name.isascii():
+                continue  # Latin words sounding like a village are mostly English ("friend")
+            weight = KIND_WEIGHT[place.kind] * factor * loose
             if place.ambiguous:
                 weight *= AMBIGUOUS_FACTOR
             if cued:
@@ -145,7 +236,8 @@ def _text_evidence(
                 best[place.district] = (weight, place)
         for district, (weight, place) in best.items():
             scores[district] += weight
-            reasons.append(f"{label} names '{name}' ({place.kind.value} of {district})")
+            how = {"": "", "sound": ", by its sound", "fuzzy": ", a near spelling"}[match.how]
+            reasons.append(f"{label} names '{name}' ({place.kind.value} of {district}{how})")
 
 
 def detect_district(

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import fuzz, process
+
+from seva.routing.detect.phonetic import sound_key_of
 from seva.routing.detect.text import place_key
+
+# Sound keys shorter than this collide with ordinary words ("ghar" and "Agra" are both "gr").
+MIN_SOUND_KEY = 4
+# How alike a misspelt name's sound key must be to a district's (rapidfuzz ratio, 0-100).
+FUZZY_CUTOFF = 88.0
 
 
 class PlaceKind(StrEnum):
@@ -74,6 +82,53 @@ class Gazetteer:
             first, size = key.split(" ", 1)[0], key.count(" ") + 1
             self.span_from[first] = max(size, self.span_from.get(first, 1))
         self.max_words = max((key.count(" ") + 1 for key in self._index), default=1)
+        self._index_sounds()
+
+    def _index_sounds(self) -> None:
+        """Sound keys (phonetic.py) of every name, so a Devanagari post finds a Latin-only
+        name and a misspelling finds the right one; and, for fuzzy matching, the sound keys
+        of district names and old names bucketed by first letter."""
+        sounds: dict[str, list[Place]] = {}
+        for key, places in self._index.items():
+            sound = sound_key_of(key)
+            if len(sound.replace(" ", "")) < MIN_SOUND_KEY:
+                continue
+            known = sounds.setdefault(sound, [])
+            known.extend(p for p in places if p not in known)
+        self._sound: dict[str, tuple[Place, ...]] = {}
+        for sound, entries in sounds.items():
+            if len({p.district for p in entries}) > 1:
+                entries = [Place(p.name, p.district, p.kind, ambiguous=True) for p in entries]
+            self._sound[sound] = tuple(entries)
+        self.sound_span_from: dict[str, int] = {}
+        for sound in self._sound:
+            first, size = sound.split(" ", 1)[0], sound.count(" ") + 1
+            self.sound_span_from[first] = max(size, self.sound_span_from.get(first, 1))
+        self._fuzzy: dict[str, list[str]] = {}
+        for sound, known_places in self._sound.items():
+            if " " not in sound and any(
+                p.kind in (PlaceKind.DISTRICT, PlaceKind.ALIAS) and not p.ambiguous
+                for p in known_places
+            ):
+                self._fuzzy.setdefault(sound[0], []).append(sound)
+
+    def lookup_sound(self, sound: str) -> tuple[Place, ...]:
+        """Places whose name sounds like `sound` (a key from phonetic.sound_key_of)."""
+        return self._sound.get(sound, ())
+
+    def lookup_fuzzy(self, sound: str) -> tuple[str, tuple[Place, ...]] | None:
+        """The district (or old district name) whose one-word sound key is nearest to
+        `sound`, when it is near enough: misspellings such as "Merath" for Meerut."""
+        if len(sound) < MIN_SOUND_KEY:
+            return None
+        found = process.extractOne(
+            sound, self._fuzzy.get(sound[0], ()), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if found is None:
+            return None
+        return found[0], tuple(
+            p for p in self._sound[found[0]] if p.kind in (PlaceKind.DISTRICT, PlaceKind.ALIAS)
+        )
 
     def __len__(self) -> int:
         return len(self._index)

@@ -135,3 +135,10 @@ CATEGORY_PRIORITY = (
     "traffic_road",
     "police_conduct",
 )
+
+
+def all_terms() -> tuple[str, ...]:
+    """Every word and stem of every list (for telling everyday words from place names)."""
+    lists = [*CATEGORY_TERMS.values(), GRIEVANCE_TERMS, NON_GRIEVANCE_TERMS]
+    lists += [URGENT_BY_NATURE_TERMS, NOW_TERMS, DANGER_TERMS, STALE_TERMS]
+    return tuple(term for terms in lists for term in terms)
