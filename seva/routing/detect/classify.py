@@ -13,11 +13,18 @@ from functools import lru_cache
 from seva.routing.detect.lexicon import (
     CATEGORY_PRIORITY,
     CATEGORY_TERMS,
+    CHILD_TERMS,
     DANGER_TERMS,
+    DISPATCH_TERMS,
     GRIEVANCE_TERMS,
+    HELD_NOW_TERMS,
+    MISSING_NOW_TERMS,
     NON_GRIEVANCE_TERMS,
     NOW_TERMS,
+    OBJECT_TERMS,
+    PERSON_TERMS,
     PROGRESSIVE_MARKERS,
+    RECENT_TERMS,
     STALE_TERMS,
     URGENT_BY_NATURE_TERMS,
 )
@@ -50,6 +57,16 @@ _BY_NATURE_PATTERN = re.compile(_alternation(URGENT_BY_NATURE_TERMS))
 _NOW_PATTERN = re.compile(_alternation(NOW_TERMS))
 _DANGER_PATTERN = re.compile(_alternation(DANGER_TERMS))
 _STALE_PATTERN = re.compile(_alternation(STALE_TERMS))
+_DISPATCH_PATTERN = re.compile(_alternation(DISPATCH_TERMS))
+_HELD_NOW_PATTERN = re.compile(_alternation(HELD_NOW_TERMS))
+_MISSING_NOW_PATTERN = re.compile(_alternation(MISSING_NOW_TERMS))
+_CHILD_PATTERN = re.compile(_alternation(CHILD_TERMS))
+_RECENT_PATTERN = re.compile(_alternation(RECENT_TERMS))
+_OBJECT_PATTERN = re.compile(_alternation(OBJECT_TERMS))
+_HARM_TO_PERSON = ("assault_violence", "women_safety", "missing_kidnapping")
+_PERSON_PATTERN = re.compile(_alternation(PERSON_TERMS + CHILD_TERMS))
+# A danger word followed within two words by the present progressive, e.g. "maar rahe hain",
+# "तोड़ने की कोशिश", "firing ho rahi hai".
 _DANGER_GOING_ON = re.compile(
     _alternation(DANGER_TERMS)
     + r"(?:\s+\S+){0,2}?\s+(?:"
@@ -67,14 +84,20 @@ _PRIORITY = {
 @lru_cache(maxsize=4096)
 def _category_hits(text: str) -> dict[str, list[str]]:
     hits: dict[str, list[str]] = {name: [] for name in CATEGORY_TERMS}
-    for match in _CATEGORY_PATTERN.finditer(" ".join(words(text))):
+    for match in _CATEGORY_PATTERN.finditer(_joined(text)):
         assert match.lastgroup is not None
         hits[match.lastgroup].append(match.group())
     return hits
 
 
+@lru_cache(maxsize=4096)
+def _joined(text: str) -> str:
+    """The post's words, normalised, one space apart (what every pattern here scans)."""
+    return " ".join(words(text))
+
+
 def _hits(text: str, pattern: re.Pattern[str]) -> list[str]:
-    return pattern.findall(" ".join(words(text)))
+    return pattern.findall(_joined(text))
 
 
 def classify_category(text: str) -> Label:
@@ -89,38 +112,67 @@ def classify_category(text: str) -> Label:
     )
 
 
-def classify_grievance(text: str) -> Label:
+def classify_grievance(text: str, *, danger_signals: int = 0) -> Label:
+    """Complaint words (or a category's words) against praise/news/chatter words. Signs of
+    danger right now (`danger_signals`, from classify_urgency) count as a plea: "a man is on
+    the bridge railing talking of jumping" asks for help without saying "help"."""
     # Danger by nature (a suicide risk, a kidnapping) is a grievance even without a plea.
     asks = _hits(text, _GRIEVANCE_PATTERN) + _hits(text, _BY_NATURE_PATTERN)
     topical = [hit for hits in _category_hits(text).values() for hit in hits]
     chatter = _hits(text, _CHATTER_PATTERN)
-    score = len(asks) + len(topical) - 1.5 * len(chatter)
+    score = len(asks) + len(topical) + (1.5 if danger_signals else 0) - 1.5 * len(chatter)
     is_grievance = score > 0
     confidence = round(min(1.0, 0.5 + abs(score) / 6), 3)
     reasons = [f"complaint word '{hit}'" for hit in asks + topical]
+    if danger_signals:
+        reasons.append("danger right now is a call for help")
     reasons += [f"praise/news word '{hit}'" for hit in chatter]
     return Label(is_grievance, confidence, tuple(reasons) or ("no complaint words",))
 
 
 def classify_urgency(text: str, *, is_grievance: bool) -> Label:
+    """Danger right now. Any one of these makes a grievance urgent (a missed urgent case is
+    the worst error, so the signals are broad and each gives its reason):
+    - something urgent by nature: a kidnapping, a suicide risk, a weapon, fire, people trapped;
+    - a person missing, when it is a child or recent (hours, since this morning), unless it is
+      days old or only things are lost;
+    - a woman or child held, followed or taken somewhere as they write;
+    - danger words with "now" words, a present progressive, or a call to send police now.
+    """
     if not is_grievance:
         return Label(False, 0.8, ())
+    joined = _joined(text)
     reasons: list[str] = []
-    by_nature = _hits(text, _BY_NATURE_PATTERN)
-    reasons += [f"'{hit}' is urgent by nature" for hit in by_nature]
-    missing = _category_hits(text)["missing_kidnapping"]
-    stale = _hits(text, _STALE_PATTERN)
-    if missing and not stale:
-        reasons += [f"a person missing now ('{hit}')" for hit in missing]
+    reasons += [f"'{hit}' is urgent by nature" for hit in _hits(text, _BY_NATURE_PATTERN)]
+    stale = bool(_hits(text, _STALE_PATTERN))
+    missing = _category_hits(text)["missing_kidnapping"] + _hits(text, _MISSING_NOW_PATTERN)
+    things_only = bool(_hits(text, _OBJECT_PATTERN)) and not _hits(text, _PERSON_PATTERN)
+    if missing and not stale and not things_only:
+        # An undated report of a missing person is treated as recent: an officer checks it
+        # at once rather than find out later that it was a child gone an hour ago.
+        cue = (_hits(text, _CHILD_PATTERN) or _hits(text, _RECENT_PATTERN) or ["no date given"])[0]
+        reasons.append(f"a person missing, not days ago ('{missing[0]}', '{cue}')")
+    held = _hits(text, _HELD_NOW_PATTERN)
+    reasons += [f"someone held or followed as they write ('{hit}')" for hit in held]
     # "abhi tak" is "still not", not "right now".
-    now_words = _NOW_PATTERN.findall(" ".join(words(text)).replace("abhi tak", ""))
+    now_words = _NOW_PATTERN.findall(joined.replace("abhi tak", ""))
+    dispatch = _hits(text, _DISPATCH_PATTERN)
     danger = _hits(text, _DANGER_PATTERN)
-    if now_words and danger:
-        reasons += [f"danger '{hit}' happening now ('{now_words[0]}')" for hit in danger]
-    elif danger:
-        going_on = _DANGER_GOING_ON.search(" ".join(words(text)))
+    if danger and not stale:
+        going_on = _DANGER_GOING_ON.search(joined)
         if going_on:
             reasons.append(f"danger going on as they write ('{going_on.group(0)}')")
+        elif now_words:
+            reasons.append(f"danger '{danger[0]}' happening now ('{now_words[0]}')")
+        elif dispatch:
+            reasons.append(f"danger '{danger[0]}' and a call to come now ('{dispatch[0]}')")
+    if not reasons and not stale and (now_words or dispatch):
+        # Harm to a person (violence, a woman's safety, a missing person) with "now" or a call
+        # to come: recall matters more than precision here, so this alone is enough.
+        harms = _category_hits(text)
+        harm = next((hits[0] for name in _HARM_TO_PERSON for hits in [harms[name]] if hits), "")
+        if harm:
+            reasons.append(f"harm to a person ('{harm}') and '{(now_words or dispatch)[0]}'")
     if not reasons:
         return Label(False, 0.7, ())
     return Label(True, round(min(1.0, 0.5 + 0.15 * len(reasons)), 3), tuple(reasons))

@@ -71,6 +71,43 @@ CATEGORY_TERMS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
+# Everyday Hindi and Hinglish phrasing of each harm (fraud "in the name of" a job, a loan, a
+# card; taunts at girls; drunken rows; overloaded dumpers; being held at the police station).
+_MORE_CATEGORY_TERMS: Mapping[str, tuple[str, ...]] = {
+    "theft_robbery": _terms("chain snatching, ताला तोड़*, ताला तोड*, सेंध, sendh, nakbazni"),
+    "assault_violence": _terms(
+        "maarpeet, मारपीट, ranjish, रंजिश, dabang*, दबंग*, lalkar*, ललकार*, गाली गलौज, gali galoch"
+    ),
+    "women_safety": _terms(
+        "chheentakashi, chhintakashi, छींटाकशी, फब्ती*, fabti*, ladkiyon par, लड़कियों पर, "
+        "लड़कियों, auraton, औरतों"
+    ),
+    "missing_kidnapping": _terms(
+        "nahi mil rahi, nahi mil raha, नहीं मिल रही, नहीं मिल रहा, nahi dikh rahi, "
+        "नहीं दिख रही, बहला कर, बहलाकर, bahla kar, behla kar, gumshudgi, गुमशुदगी, लौटी*, लौटे"
+    ),
+    "cyber_fraud": _terms(
+        "farzi*, फर्जी*, dhokha*, धोखा*, धोखे*, nikal liye, निकाल लिए, kat gaye, कट गए, कट गये, "
+        "aeps, olx, frod, naam pe, naam par, के नाम पर, के नाम पे, credit card, क्रेडिट कार्ड, "
+        "link pe click, लिंक"
+    ),
+    "traffic_road": _terms(
+        "dumper*, डंपर, raftar, रफ्तार, silencer, साइलेंसर, bullet, बुलेट, dabang driver"
+    ),
+    "noise_nuisance": _terms("hungama, हंगामा, patakhe, pataake, पटाखे, awaaz, आवाज"),
+    "land_property": _terms("chakroad, चकरोड, रास्ता बंद, rasta band, vivaad, विवाद, मेड़"),
+    "police_conduct": _terms(
+        "bitha*, बिठा*, paise lekar, पैसे लेकर, police walon ne, पुलिस वालों ने, "
+        "पुलिस वाले, lene se mana, लेने से मना, mana kar diya, मना कर दिया, बदतमीजी, vasool*, वसूल*"
+    ),
+    "illegal_activity": _terms(
+        "nasha*, नशे, नशा, नशीली, syrup, सिरप, bal shram, बाल श्रम, child labour, jua, तस्कर*, taskar*"
+    ),
+}
+CATEGORY_TERMS = {
+    name: terms + _MORE_CATEGORY_TERMS.get(name, ()) for name, terms in CATEGORY_TERMS.items()
+}
+
 # Words that make a post a request for help or a complaint.
 GRIEVANCE_TERMS = _terms(
     "help, please, pls, plz, kripya, sahayata, madad, request, complaint, shikayat, action, "
@@ -78,7 +115,11 @@ GRIEVANCE_TERMS = _terms(
     "sir, madam, ji, fir, sunwai nahi, sun nahi, report nahi, nahi likh*, not registering, "
     "no action, koi karwai nahi, inquiry, jaanch, pareshan, scared, darr, khatra, "
     "मदद, सहायता, कृपया, शिकायत, कार्रवाई, कार्यवाही, तुरंत, निवेदन, प्रार्थना, सुनवाई नहीं, "
-    "एफआईआर, रिपोर्ट, परेशान, खतरे"
+    "एफआईआर, रिपोर्ट, परेशान, खतरे, "
+    "mushkil, मुश्किल, pareshani, परेशानी, dhyan de*, ध्यान दे*, ध्यान दीजिए, koi update nahi, "
+    "कोई अपडेट नहीं, no update, mana kar rahe, मना कर रहे, रोक*, rok*, kuch nahi ho raha, "
+    "koi sunwai nahi, कोई सुनवाई नहीं, कोई नहीं रहता, khulea*, खुलेआम, nahi utha rahe, "
+    "नहीं उठा रहे"
 )
 # Words that mark praise, news, opinion or jokes rather than a grievance.
 NON_GRIEVANCE_TERMS = _terms(
@@ -88,7 +129,12 @@ NON_GRIEVANCE_TERMS = _terms(
     "shared, subscribe, follow, retweet, rt, tag your, initiative, appreciable, sarahniya, "
     "tips, syllabus, how do i, how to, kaise kare, kaise banwaye, kab hoga, kab aayega, "
     "kya hai, khabar, bahut acche, accha tha, acche insaan, "
-    "धन्यवाद, शुक्रिया, बधाई, सलाम, शाबाश, गर्व, चुनाव, सराहनीय, खबर, समाचार, कैसे करें"
+    "धन्यवाद, शुक्रिया, बधाई, सलाम, शाबाश, गर्व, चुनाव, सराहनीय, खबर, समाचार, कैसे करें, "
+    # news of a case solved, tributes, politics: about the police, not asking them
+    "dhoondh liya, dhundh liya, found the, recovered, rescued, saved a, baramad, arrested, "
+    "bhandafod, rip, om shanti, shraddhanjali, jagrukta, vipaksh, sarkar par, diversion, "
+    "बरामद, गिरफ्तार, भंडाफोड़, भंडाफोड, श्रद्धांजलि, शहीद, ॐ शांति, जागरूकता, विपक्ष, "
+    "सरकार पर, डायवर्जन, 😂"
 )
 # Urgency: danger right now. A post is urgent when it is a grievance and it names something
 # urgent by nature (a kidnapping, a suicide risk), a missing person who is not long gone, or
@@ -100,27 +146,95 @@ URGENT_BY_NATURE_TERMS = _terms(
     "revolver, khoon, bleeding, trapped, aag lag*, on fire, burn her, burn him, jala denge, "
     "jinda jala, breaking into, ghus aaye, ghus gaye, being followed, "
     "lootpat, acid, "
+    # a suicide risk, said the many ways people say it
+    "khud ko khatam, khud ko khatm, khatam kar lega, khatam kar legi, kudne, kood*, "
+    "keetnashak, zeher kha*, jahar kha*, nas kaat*, marne ki baat, jaan dene, "
+    # people trapped or swept away, a crowd turning violent
+    "dabe hain, dab gaye, fanse hain, phanse hain, beh gaye, bah gaye, doob*, drown*, "
+    "aamne saamne, pathar chal*, patthar chal*, pathrav, stone pelting, firing ho, "
     "अपहरण, अगवा, फिरौती, आत्महत्या, फांसी, जहर, खुदकुशी, तलवार, तमंचा, कट्टा, पिस्तौल, "
-    "खून, आग लग*, जिंदा जला*, घुस आए, घुस आये, लूटपाट, तेजाब"
+    "खून, आग लग*, जिंदा जला*, घुस आए, घुस आये, लूटपाट, तेजाब, "
+    "खुद को खत्म, खत्म कर लेगा, खत्म कर लेगी, कूदने, कूद*, कीटनाशक, जहर खा*, नस काट*, "
+    "मरने की बात, जान देने, दबे हैं, दब गए, फंसे हैं, बह गए, डूब*, आमने सामने, पथराव, "
+    "पत्थर चल*, फायरिंग हो"
+)
+# Someone asking for police to come now ("jaldi police bhejo", "कोई बचा लो"): with danger or
+# harm to a person in the post, it is an emergency call rather than a request for action.
+DISPATCH_TERMS = _terms(
+    "bhejo, bhejiye, bhejein, bhejen, bhej do, bhej dijiye, send police, send help, "
+    "send someone, send force, send ambulance, please hurry, jaldi aao, jaldi aaiye, "
+    "jaldi aaye, jaldi kijiye, jaldi karo, bacha lo, bachao, bachaiye, save her, save him, "
+    "save us, help kr do, help kar do, help karo, "
+    "भेजिए, भेजें, भेजो, भेज दीजिए, भेज दो, जल्दी आइए, जल्दी आए, जल्दी कीजिए, जल्दी करें, "
+    "बचा लो, बचाओ, बचाइए, पहुंचिए, पहुंचो"
+)
+# A woman or child in danger as they write: followed, taken somewhere, surrounded, held.
+HELD_NOW_TERMS = _terms(
+    "peeche lage, pichhe lage, peecha kar rahe, le ja raha, le ja rahe, galat raste, "
+    "sunsaan, sunsan, darr lag raha, dar lag raha, kheench*, gher liya, gher kar, gherkar, "
+    "kamre me band, ghar me band, bandhak, locked me, locked us, following me, following her, "
+    "पीछे लगे, पीछा कर रहे, ले जा रहा, ले जा रहे, गलत रास्ते, सुनसान, डर लग रहा, खींच*, "
+    "घेर लिया, घेर कर, घेरकर, कमरे में बंद, घर में बंद, बंधक"
+)
+# Said of a person who cannot be found: with a child or a recent time it is urgent.
+MISSING_NOW_TERMS = _terms(
+    "nahi mil rahi, nahi mil raha, nahi dikh rahi, nahi dikh raha, kahin chala gaya, "
+    "kahin chali gayi, ghar nahi aayi, ghar nahi aaya, na ghar aayi, nahi lauti, nahi lauta, "
+    "bahla kar, behla kar, behla ke, bahla ke, bhaga le gaya, utha le gaye, utha kar le gaye, "
+    "नहीं मिल रही, नहीं मिल रहा, नहीं दिख रही, नहीं दिख रहा, कहीं चला गया, कहीं चली गई, "
+    "घर नहीं आई, घर नहीं आया, नहीं लौटी, नहीं लौटा, बहला कर, बहलाकर, उठा ले गए, खो गई, खो गया"
+)
+# Children and others who cannot look after themselves (the elderly, people with dementia).
+CHILD_TERMS = _terms(
+    "bachcha, bachchi, baccha, bacchi, bacche, bachche, beti, beta, nabalig, minor, child, "
+    "kid, son, daughter, saal ka, saal ki, years old, year old, yr old, yrs old, little girl, "
+    "little boy, girl, boy, elderly, old man, old woman, buzurg, dementia, dadi, dada, nani, "
+    "nana, "
+    "बच्चा, बच्ची, बच्चे, बेटी, बेटा, नाबालिग, साल का, साल की, बुजुर्ग, दादी, दादा, नानी, नाना, "
+    "याददाश्त, मानसिक"
+)
+# Family and people words: a post naming one is about a person, not only a lost thing.
+PERSON_TERMS = _terms(
+    "bhai, behen, bahan, papa, mummy, maa, father, mother, brother, sister, husband, wife, "
+    "pati, patni, dost, friend, भाई, बहन, पापा, मम्मी, मां, माँ, पति, पत्नी, दोस्त"
+)
+RECENT_TERMS = _terms(
+    "ghante, ghanta, aaj subah, aaj shaam, subah se, shaam se, raat se, abhi, baje, hours, "
+    "an hour, minutes, minute, aadha ghanta, since morning, tonight, aaj raat, this evening, "
+    "this morning, today, subah, shaam, aaj, "
+    "घंटे, घंटा, आज सुबह, आज शाम, सुबह से, शाम से, रात से, अभी, बजे, मिनट, आधा घंटा, आज रात, "
+    "सुबह, शाम, आज"
+)
+# Things, not people: "mera wallet kho gaya" is a lost-property report.
+OBJECT_TERMS = _terms(
+    "wallet, purse, phone, mobile, id, license, licence, aadhaar, aadhar, documents, card, "
+    "bag, suitcase, keys, पर्स, फोन, मोबाइल, लाइसेंस, आधार, कार्ड, बैग, दस्तावेज"
 )
 NOW_TERMS = _terms(
     "abhi, right now, now, just now, turant, jaldi, urgent*, emergency, immediately, asap, "
-    "bachao, bachaiye, save us, help us, in danger, khatre, khatra, अभी, तुरंत, जल्दी, "
-    "बचाओ, बचाइए, खतरे, tonight, aaj raat, आज रात"
+    "bachao, bachaiye, save us, help us, in danger, is waqt, iss waqt, इस वक्त, इस समय, "
+    "अभी, तुरंत, जल्दी, बचाओ, बचाइए, tonight, aaj raat, आज रात"
 )
 # A danger word followed within two words by the present progressive ("maar rahe hain",
 # "darwaza tod raha hai", "पीट रहा है") says the harm is going on as they write.
-PROGRESSIVE_MARKERS = ("raha", "rahe", "rahi", "rha", "rhe", "rhi", "रहा", "रहे", "रही")
+PROGRESSIVE_MARKERS = (
+    "raha", "rahe", "rahi", "rha", "rhe", "rhi", "रहा", "रहे", "रही",
+    # "trying to" and "standing there" (with sticks, at the door) say the same
+    "koshish", "कोशिश", "khade", "khada", "खड़े", "खड़ा", "खडे", "खडा",
+)  # fmt: skip
 DANGER_TERMS = _terms(
     "goli, firing, gun*, knife, chaku*, kill*, maar*, mar diya, hamla, attack*, peet*, "
     "locked, band kar*, dragged, zabardasti, ghayal, injured, accident, mob, lathi, "
-    "loot*, tod, todh*, jhagda, fight*, ghus*, lathiyan, danda, dande, "
+    "loot*, tod, todh*, jhagda, fight*, ghus*, lathiyan, danda, dande, hathiyar*, weapon*, "
+    "bheed, pathar, patthar, lalkar*, gali galoch, peeche, pichhe, "
     "मार*, पीट*, हमला, गोली, बंद कर*, घायल, दुर्घटना, जान से, जान खतरे, जान का खतरा, "
-    "लूट*, तोड़*, झगड़ा, घुस*"
+    "लूट*, तोड़*, तोड*, झगड़ा, झगडा, घुस*, हथियार, लाठी, डंडे, डंडा, भीड़, भीड, पत्थर, ललकार*, "
+    "फायरिंग, पीछे, नहीं छोड़ेंगे, नहीं छोडेंगे, nahi chhodenge, dekh lenge"
 )
 # A missing person reported days later is serious but no longer minutes-urgent.
 STALE_TERMS = _terms(
-    "din se, dino se, days, hafte, week*, mahine, month*, सप्ताह, दिन से, दिनों से, महीने"
+    "din se, dino se, days, hafte, week*, mahine, month*, pichle, din pehle, saal pehle, "
+    "सप्ताह, दिन से, दिनों से, महीने, पिछले, दिन पहले, हफ्ते, हफ्तों"
 )
 # When two categories have as many words, the one earlier here wins: the more specific harm.
 CATEGORY_PRIORITY = (
@@ -140,5 +254,7 @@ CATEGORY_PRIORITY = (
 def all_terms() -> tuple[str, ...]:
     """Every word and stem of every list (for telling everyday words from place names)."""
     lists = [*CATEGORY_TERMS.values(), GRIEVANCE_TERMS, NON_GRIEVANCE_TERMS]
-    lists += [URGENT_BY_NATURE_TERMS, NOW_TERMS, DANGER_TERMS, STALE_TERMS]
+    lists += [URGENT_BY_NATURE_TERMS, NOW_TERMS, DANGER_TERMS, STALE_TERMS, DISPATCH_TERMS]
+    lists += [HELD_NOW_TERMS, MISSING_NOW_TERMS, CHILD_TERMS, RECENT_TERMS, OBJECT_TERMS]
+    lists += [PERSON_TERMS]
     return tuple(term for terms in lists for term in terms)

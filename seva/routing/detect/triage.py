@@ -75,7 +75,10 @@ def triage(
 ) -> TriageDecision:
     mentions = list(mentions)
     handles = {**handle_districts_guess(mentions, gazetteer), **(handle_districts or {})}
-    grievance = classify_grievance(text)
+    # Urgency is read first: danger right now makes a post a call for help by itself.
+    danger_now = classify_urgency(text, is_grievance=True)
+    grievance = classify_grievance(text, danger_signals=len(danger_now.reasons))
+    urgent = danger_now if grievance.value else classify_urgency(text, is_grievance=False)
     return TriageDecision(
         is_grievance=grievance,
         district=detect_district(
@@ -87,5 +90,5 @@ def triage(
             earlier_districts=earlier_districts,
         ),
         category=classify_category(text),
-        urgent=classify_urgency(text, is_grievance=bool(grievance.value)),
+        urgent=urgent,
     )
