@@ -15,6 +15,12 @@ from seva.routing.detect.classify import (
 )
 from seva.routing.detect.district import DistrictGuess, detect_district
 from seva.routing.detect.gazetteer import Gazetteer
+from seva.routing.detect.model import (
+    CATEGORY_THRESHOLD,
+    URGENT_THRESHOLD,
+    TriageModel,
+    shipped_model,
+)
 
 # District handles usually wrap the place in police words: @lucknowpolice, @sspagra, @dmbasti.
 _HANDLE_PREFIX = re.compile(r"^(ssp|sp|dm|cp|up)_?")
@@ -72,13 +78,20 @@ def triage(
     author_location: str | None = None,
     handle_districts: Mapping[str, str] | None = None,
     earlier_districts: Iterable[str] = (),
+    use_model: bool = True,
 ) -> TriageDecision:
+    """Every label for one post. `use_model=False` gives the word lists' answer alone."""
     mentions = list(mentions)
+    model = shipped_model() if use_model else None
     handles = {**handle_districts_guess(mentions, gazetteer), **(handle_districts or {})}
     # Urgency is read first: danger right now makes a post a call for help by itself.
     danger_now = classify_urgency(text, is_grievance=True)
     grievance = classify_grievance(text, danger_signals=len(danger_now.reasons))
     urgent = danger_now if grievance.value else classify_urgency(text, is_grievance=False)
+    category = classify_category(text)
+    if model is not None and grievance.value:
+        urgent = _second_opinion_urgency(text, urgent, model)
+        category = _second_opinion_category(text, category, model)
     return TriageDecision(
         is_grievance=grievance,
         district=detect_district(
@@ -89,6 +102,34 @@ def triage(
             author_location=author_location,
             earlier_districts=earlier_districts,
         ),
-        category=classify_category(text),
+        category=category,
         urgent=urgent,
+    )
+
+
+def _second_opinion_urgency(text: str, urgent: Label, model: TriageModel) -> Label:
+    """The word lists missed danger now; the model may not (a miss costs most here)."""
+    if urgent.value:
+        return urgent
+    probability = model.urgent_probability(text)
+    if probability < URGENT_THRESHOLD:
+        return urgent
+    return Label(
+        True,
+        round(probability, 3),
+        (f"the model trained on labelled posts reads danger right now ({probability:.0%})",),
+    )
+
+
+def _second_opinion_category(text: str, category: Label, model: TriageModel) -> Label:
+    """No category words: the model's category when it is sure enough."""
+    if category.reasons != ("no category words",):
+        return category
+    guess, probability = model.category_guess(text)
+    if probability < CATEGORY_THRESHOLD:
+        return category
+    return Label(
+        guess,
+        round(probability, 3),
+        (f"the model trained on labelled posts reads {guess} ({probability:.0%})",),
     )
