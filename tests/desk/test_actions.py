@@ -190,3 +190,21 @@ def test_an_empty_note_is_a_message(world):
     code = register(world.lucknow).code
     body = _follow(signed_in(world.lucknow_officer), code, "note", {"text": "  "})
     assert "Please write the text" in body
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_every_action_refuses_a_post_without_the_csrf_token(world, action):
+    code = register(world.lucknow).code
+    before = _state(code)
+    client = signed_in(world.hq_reviewer, csrf=True)
+    assert _post(client, code, action, ACTIONS[action]).status_code == 403
+    assert _state(code) == before
+
+
+@pytest.mark.parametrize("url", ["/desk/triage/bulk/", "/desk/review/bulk/"])
+def test_bulk_actions_refuse_a_post_without_the_csrf_token(world, url):
+    code = register().code
+    client = signed_in(world.hq_reviewer, csrf=True)
+    response = client.post(url, {"action": "reject", "reason": "spam", "codes": [code]})
+    assert response.status_code == 403
+    assert Complaint.objects.get(code=code).status == Status.OPEN
