@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from seva.channels.direct import MAX_NAME, MAX_TEXT, Submission
@@ -70,7 +70,8 @@ class ComplaintForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
-        label=_("Email"),
+        # Django's own catalogue has "Email" too, and wins over an app listed after it.
+        label=pgettext_lazy("complaint form", "Email"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -18,7 +18,13 @@ from seva.core.errors import NotFound
 from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited
 from seva.public.labels import public_status_label, public_status_meaning
 from seva.public.selectors import tracking_view
-from seva.public.serialise import ErrorJSON, step_sentence, tracking_json, unit_name
+from seva.public.serialise import (
+    ErrorJSON,
+    step_sentence,
+    tracking_json,
+    unit_json,
+    unit_name,
+)
 
 
 def track_limit() -> RateLimit:
@@ -103,6 +109,7 @@ def track(request: HttpRequest, code: str) -> HttpResponse:
         "status_label": public_status_label(view.status),
         "meaning": public_status_meaning(view.status),
         "unit_name": unit_name(view.unit),
+        "unit_kind": unit_json(view.unit)["kind_label"],
         "steps": [(step, step_sentence(step)) for step in reversed(view.steps)],
         "updates": list(reversed(view.updates)),
         "json_url": f"{request.path.rstrip('/')}.json",
