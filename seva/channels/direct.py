@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -256,10 +255,5 @@ def submission_intake(submission: Submission) -> Submitted:
 
 
 def _differs(stored: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    """A retry must repeat the request; compared on what decides the complaint."""
-    keys = ("text", "unit_code")
-    return any(
-        unicodedata.normalize("NFC", str(stored.get(k, "")))
-        != unicodedata.normalize("NFC", str(wanted.get(k, "")))
-        for k in keys
-    )
+    """A retry must repeat the request: compared on what decides the complaint."""
+    return any(stored.get(key) != wanted.get(key) for key in ("text", "unit_code"))

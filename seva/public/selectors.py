@@ -4,8 +4,8 @@ citizen may choose on the complaint form.
 `tracking_view` is the one definition of "what is public about a complaint" (the tracking
 page, its JSON and, later, the REST API serve it). It never carries internal notes, the
 complainant's name, phone or email, officers' names, triage details, or the text of a
-complaint filed through the web form, REST API or Open311 (only a post the citizen published
-on X is shown, as it is public there already).
+complaint filed through the web form, REST API or Open311, or sent as a direct message (only a
+post the citizen published on X is shown, as it is public there already).
 """
 
 from __future__ import annotations
@@ -13,14 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from seva.channels.models import InboundRecord
 from seva.complaints.codes import parse_code
 from seva.complaints.models import Complaint, Event, MessageKind
 from seva.complaints.statuses import CLOCK_RUNNING, Status
 from seva.core.errors import NotFound
 from seva.directory.models import Platform, Unit, UnitKind
 
-# Channels whose original text the citizen published themselves (shown on the page).
-PUBLIC_TEXT_CHANNELS = frozenset({Platform.X.value})
+# Raw formats of posts the citizen published themselves on X: only these texts are shown.
+# Direct messages (x.v2.dm, x.v1.dm) are private, and a complaint whose origin cannot be
+# traced to such a record (registered by hand, or a channel we add later) is not shown either.
+PUBLIC_POST_FORMATS = frozenset({"x.v2.post", "x.v1.status", "manual.x"})
+_INBOUND_REF = "social.inbound:"
 PUBLIC_MESSAGE_KINDS = (MessageKind.REPLY, MessageKind.PUBLIC_NOTE)
 # Events that make a public step; everything else (notes, SLA, alerts, replies) is internal.
 _STEP_EVENTS = frozenset(
@@ -91,7 +95,7 @@ def _public_unit(unit: Unit) -> PublicUnit:
 def tracking_view(code: str) -> TrackingView:
     """The public face of the complaint with this code, typed in any way `parse_code`
     forgives. Raises CodeFormatError or CodeCheckError (from seva.complaints.codes) for a
-    malformed or mistyped code, NotFound when no complaint has it. Four queries."""
+    malformed or mistyped code, NotFound when no complaint has it. At most five queries."""
     canonical = str(parse_code(code))
     complaint = (
         Complaint.objects.select_related("unit", "merged_into", "origin_message")
@@ -136,10 +140,24 @@ def tracking_view(code: str) -> TrackingView:
             else None
         ),
         merged_into=complaint.merged_into.code if complaint.merged_into else "",
-        text=complaint.text if complaint.channel in PUBLIC_TEXT_CHANNELS else "",
+        text=complaint.text if _published(complaint) else "",
         updates=updates,
         steps=steps,
     )
+
+
+def _published(complaint: Complaint) -> bool:
+    """Whether the complaint's text is a post its author published on X (one query)."""
+    origin = complaint.origin_message
+    if complaint.channel != Platform.X or origin is None:
+        return False
+    if not origin.source_ref.startswith(_INBOUND_REF):
+        return False
+    record_id = origin.source_ref.removeprefix(_INBOUND_REF)
+    if not record_id.isdigit():
+        return False
+    formats = InboundRecord.objects.filter(pk=int(record_id)).values_list("format", flat=True)
+    return formats.first() in PUBLIC_POST_FORMATS
 
 
 def _steps(events: list[Event], units: dict[str, PublicUnit]) -> list[PublicStep]:

@@ -121,6 +121,7 @@ def test_wrong_input_is_refused_with_nothing_half_made(
     assert nothing_stored()
     form = response.context["form"]
     assert (field or "__all__") in form.errors
+    assert 'class="errorlist' in response.content.decode()  # and the citizen is told
 
 
 def test_bad_utf8_is_read_with_replacement_characters(client: Client, world: Any) -> None:

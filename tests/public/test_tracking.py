@@ -7,7 +7,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from seva.channels.base import RawItem
 from seva.channels.direct import Submission, submission_intake
+from seva.channels.models import InboundRecord, InboundVia
+from seva.channels.services.intake import inbound_process, inbound_store
 from seva.complaints import services
 from seva.complaints.codes import ALPHABET, make_code, parse_code
 from seva.complaints.models import Complaint
@@ -15,7 +18,7 @@ from seva.complaints.statuses import Status
 from seva.public.serialise import TrackingJSON
 from tests.complaints.helpers import register
 
-THEFT = "Mere ghar me chori ho gayi, thana FIR nahi likh raha"
+THEFT = "Lucknow me mere ghar me chori ho gayi, thana FIR nahi likh raha"
 
 
 def mistype(code: str) -> str:
@@ -30,10 +33,27 @@ def client() -> Client:
     return Client()
 
 
+def from_x(text: str, *, post_id: str = "9001", fmt: str = "x.v2.post") -> Complaint:
+    """A complaint registered by intake from a post (or DM) as X delivered it."""
+    payload = {
+        "data": {"id": post_id, "text": text, "author_id": "1001"},
+        "includes": {"users": [{"id": "1001", "username": "citizen_ram", "name": "Ram Kumar"}]},
+    }
+    inbound_store(platform="x", items=[RawItem(post_id, fmt, payload)], via=InboundVia.POLL)
+    record = InboundRecord.objects.get(external_id=post_id)
+    inbound_process(record.pk)
+    record.refresh_from_db()
+    return Complaint.objects.get(code=record.complaint_code)
+
+
 @pytest.fixture
 def worked(world: Any) -> Complaint:
-    """A complaint from X at Lucknow, worked on: a public note, an internal note, closed."""
-    complaint = register(world.lucknow, text=THEFT)
+    """A post on X, at Lucknow, worked on: a public note, an internal note, closed."""
+    complaint = from_x(THEFT)
+    if complaint.unit != world.lucknow:
+        services.complaint_forward(
+            actor=world.hq_operator, code=complaint.code, to_unit=world.lucknow
+        )
     services.complaint_note(
         actor=world.lucknow_officer,
         code=complaint.code,
@@ -95,6 +115,23 @@ def test_a_web_form_complaint_hides_its_text_and_contact_details(
         for private in ("12 Park Road", "Asha Verma", "9876543210", "asha@example.in"):
             assert private not in page
     assert client.get(f"/track/{done.code}.json").json()["text"] is None
+
+
+def test_a_direct_message_or_untraced_text_is_not_shown(client: Client, world: Any) -> None:
+    secret = "DM: my sister is being harassed by the SHO, please keep this private"
+    record = InboundRecord.objects.create(
+        platform="x",
+        external_id="dm:1",
+        format="x.v2.dm",
+        payload={},
+        via=InboundVia.POLL,
+        received_at=world.hq.created_at,
+    )
+    dm = register(world.lucknow, text=secret, source_ref=record.source_ref)
+    by_hand = register(world.lucknow, text=secret, external_user_id="3003")
+    for complaint in (dm, by_hand):
+        assert secret not in client.get(f"/track/{complaint.code}/").content.decode()
+        assert client.get(f"/track/{complaint.code}.json").json()["text"] is None
 
 
 def test_a_mistyped_check_character_gets_a_helpful_message(
@@ -222,6 +259,6 @@ def test_the_tracking_page_reads_a_fixed_number_of_queries(
             actor=world.lucknow_officer, code=worked.code, text=f"update {n}", public=True
         )
     client.get("/track/")  # opens the client's rate-limit window
-    # The counter (savepoint, update, read, release), then four reads, however many updates.
-    with django_assert_max_num_queries(8):
+    # The counter (savepoint, update, read, release), then five reads, however many updates.
+    with django_assert_max_num_queries(9):
         assert client.get(f"/track/{worked.code}/").status_code == 200
