@@ -48,6 +48,22 @@ def new_ref() -> str:
     return uuid.uuid4().hex
 
 
+class DistrictSelect(forms.Select):
+    """A select whose options carry the district's other names (`data-aliases`), so the
+    form's search box finds Prayagraj by "Allahabad" too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.aliases: dict[str, str] = {}
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(*args, **kwargs)
+        aliases = self.aliases.get(str(option["value"]))
+        if aliases:
+            option["attrs"]["data-aliases"] = aliases
+        return option
+
+
 class ComplaintForm(forms.Form):
     text = forms.CharField(
         label=_("Your complaint"),
@@ -55,7 +71,7 @@ class ComplaintForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": MAX_TEXT}),
         help_text=_("What happened, where and when. Up to 5,000 characters."),
     )
-    district = forms.ChoiceField(label=_("District"))
+    district = forms.ChoiceField(label=_("District"), widget=DistrictSelect)
     station = forms.ChoiceField(label=_("Police station (if you know it)"), required=False)
     name = forms.CharField(
         label=_("Your name"),
@@ -92,12 +108,16 @@ class ComplaintForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        districts = choosable_districts()
         district_field = self.fields["district"]
         assert isinstance(district_field, forms.ChoiceField)
         district_field.choices = [
             ("", _("Choose your district")),
-            *((d.code, choice_label(d)) for d in choosable_districts()),
+            *((d.code, choice_label(d)) for d in districts),
         ]
+        widget = district_field.widget
+        assert isinstance(widget, DistrictSelect)
+        widget.aliases = {d.code: " ".join(d.aliases) for d in districts if d.aliases}
         station_field = self.fields["station"]
         assert isinstance(station_field, forms.ChoiceField)
         station_field.choices = [

@@ -38,6 +38,13 @@ def test_the_form_page_lists_the_districts_in_both_languages(client: Client, wor
     assert 'name="website"' in page  # the honeypot is there for robots
 
 
+def test_district_options_carry_their_other_names(client: Client, world: Any) -> None:
+    world.lucknow.aliases = ["lakhnau", "लखनौ"]
+    world.lucknow.save()
+    page = client.get("/complain/").content.decode()
+    assert '<option value="D-162" data-aliases="lakhnau लखनौ">Lucknow (लखनऊ)</option>' in page
+
+
 def test_a_complaint_is_filed_and_the_code_shown_at_once(client: Client, world: Any) -> None:
     response = client.post(
         "/complain/",

@@ -26,7 +26,8 @@
       var shown = 0;
       Array.prototype.forEach.call(district.options, function (option) {
         if (!option.value) return; // the "choose" line stays
-        var match = !query || fold(option.textContent).indexOf(query) !== -1;
+        var names = option.textContent + " " + (option.dataset.aliases || "");
+        var match = !query || fold(names).indexOf(query) !== -1;
         option.hidden = !match;
         if (match) { shown += 1; first = first || option; }
       });
