@@ -13,6 +13,7 @@ from seva.channels.services.intake import inbound_replay, inbound_store, intake_
 from seva.complaints.models import Complainant, Complaint, Event
 from seva.complaints.statuses import Status
 from seva.core.errors import Conflict, InvalidInput
+from tests.desk.helpers import signed_in
 
 # A grievance with no place in it, and chatter triage would not register from X.
 THEFT = "My motorcycle was stolen from outside the market last night, please help"
@@ -153,11 +154,17 @@ def test_control_characters_are_cleaned_and_line_breaks_kept(world: Any) -> None
     assert complaint.complainant.display_name == "A B"
 
 
-def test_hostile_text_is_stored_as_given(world: Any) -> None:
+def test_hostile_text_is_stored_as_given_and_escaped_when_shown(world: Any) -> None:
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> {{ 7*7 }} \u202eevil'
-    done = submission_intake(web(hostile))
+    done = submission_intake(web(hostile, unit_code=world.lucknow.code, name="<b>Asha</b>"))
     assert Complaint.objects.get(code=done.code).text == hostile
     assert InboundRecord.objects.get(pk=done.record_id).payload["text"] == hostile
+    # Officers read it on the desk: as text, never as markup.
+    page = signed_in(world.lucknow_officer).get(f"/desk/c/{done.code}/").content.decode()
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "<b>Asha</b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
 
 
 def test_a_typed_code_does_not_attach_a_submission_to_someone_elses_complaint(
