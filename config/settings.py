@@ -206,6 +206,8 @@ SEVA_TRACK_RATE_LIMIT = env_int("SEVA_TRACK_RATE_LIMIT", 60, minimum=0)
 SEVA_COMPLAIN_RATE_LIMIT = env_int("SEVA_COMPLAIN_RATE_LIMIT", 20, minimum=0)
 # Largest web-form request body in bytes; bigger requests get 413 before they are read.
 SEVA_COMPLAIN_MAX_BODY_BYTES = env_int("SEVA_COMPLAIN_MAX_BODY_BYTES", 65536, minimum=4096)
+# Seconds between showing the form and accepting it (robots send at once; 0 = no minimum).
+SEVA_COMPLAIN_MIN_SECONDS = env_int("SEVA_COMPLAIN_MIN_SECONDS", 3, minimum=0)
 
 LOGGING = {
     "version": 1,

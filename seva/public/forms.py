@@ -8,10 +8,13 @@ field error here, in the citizen's language (`add_intake_error`).
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core import signing
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +23,10 @@ from seva.core.errors import InvalidInput
 from seva.public.selectors import Choice, choosable_districts, choosable_stations
 
 _REF = re.compile(r"^[0-9a-f]{32}$")
+_REF_SALT = "seva.public.complain.ref"
+# A form older than this is refused (its token could have been collected long ago by a robot);
+# two days leave a citizen plenty of time to write.
+REF_MAX_AGE = 2 * 24 * 60 * 60
 
 # submission_intake's field names → this form's fields, and what to tell the citizen.
 _INTAKE_FIELDS: dict[str, tuple[str | None, Any]] = {
@@ -43,9 +50,19 @@ def choice_label(choice: Choice) -> str:
 
 
 def new_ref() -> str:
-    """The token that makes one form's submission idempotent (a double click or a reload
-    gives the same complaint, not two)."""
-    return uuid.uuid4().hex
+    """The form's token: a random id, used as the submission's client_ref, so a double click
+    or a reload gives the same complaint, not two; signed with the time the form was made, so
+    a robot must fetch the form first and wait SEVA_COMPLAIN_MIN_SECONDS before sending."""
+    return signing.dumps({"ref": uuid.uuid4().hex, "at": int(time.time())}, salt=_REF_SALT)
+
+
+def ref_is_fresh(token: str) -> bool:
+    """Whether a token is ours and not expired (too early is still fresh: just wait)."""
+    try:
+        signing.loads(token, salt=_REF_SALT, max_age=REF_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return True
 
 
 class DistrictSelect(forms.Select):
@@ -104,7 +121,7 @@ class ComplaintForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    ref = forms.CharField(widget=forms.HiddenInput, max_length=32)
+    ref = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -136,9 +153,20 @@ class ComplaintForm(forms.Form):
         return bool(str(self.data.get("website", "")).strip())
 
     def clean_ref(self) -> str:
-        ref = str(self.cleaned_data["ref"])
-        if not _REF.match(ref):
-            raise forms.ValidationError(_("This form is out of date: reload the page."))
+        """The token's random id, once the token is checked: ours, not expired, and the form
+        shown at least SEVA_COMPLAIN_MIN_SECONDS ago (a person takes longer to write)."""
+        try:
+            value = signing.loads(self.cleaned_data["ref"], salt=_REF_SALT, max_age=REF_MAX_AGE)
+        except signing.BadSignature as exc:  # expired, tampered with, or made up
+            raise forms.ValidationError(_("This form is out of date: press Send again.")) from exc
+        ref = value.get("ref") if isinstance(value, dict) else None
+        at = value.get("at") if isinstance(value, dict) else None
+        if not isinstance(ref, str) or not _REF.match(ref) or not isinstance(at, int):
+            raise forms.ValidationError(_("This form is out of date: press Send again."))
+        if time.time() - at < int(settings.SEVA_COMPLAIN_MIN_SECONDS):
+            raise forms.ValidationError(
+                _("That was very quick: check your complaint, then press Send again.")
+            )
         return ref
 
     def submission(self, *, language: str) -> Submission:

@@ -116,7 +116,7 @@ def test_too_long_a_text_is_refused(client: Client, world: Any) -> None:
         ({"latitude": "north", "longitude": "80.9"}, "latitude"),
         ({"latitude": "95", "longitude": "80.9"}, "latitude"),
         ({"latitude": "26.8"}, None),  # only one of the two
-        ({"ref": "../../etc"}, "ref"),
+        ({"ref": "../../etc"}, None),  # not our token: the form gets a fresh one
         ({"text": "chori\x00hui"}, "text"),
     ],
 )
@@ -129,6 +129,33 @@ def test_wrong_input_is_refused_with_nothing_half_made(
     form = response.context["form"]
     assert (field or "__all__") in form.errors
     assert 'class="errorlist' in response.content.decode()  # and the citizen is told
+
+
+def test_a_form_sent_faster_than_a_person_writes_is_refused(
+    client: Client, world: Any, settings: Any
+) -> None:
+    settings.SEVA_COMPLAIN_MIN_SECONDS = 3
+    response = client.post("/complain/", fields())
+    assert response.status_code == 400
+    assert "very quick" in response.content.decode()
+    assert nothing_stored()
+
+
+def test_an_expired_form_keeps_the_words_and_gets_a_fresh_token(
+    client: Client, world: Any, monkeypatch: Any
+) -> None:
+    import time
+
+    old = fields()
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 3 * 24 * 3600)
+    response = client.post("/complain/", old)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "out of date" in page
+    assert THEFT in page
+    assert response.context["form"].data["ref"] != old["ref"]
+    assert nothing_stored()
 
 
 def test_bad_utf8_is_read_with_replacement_characters(client: Client, world: Any) -> None:

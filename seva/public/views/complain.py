@@ -3,8 +3,9 @@ district for the form's script.
 
 Abuse controls, cheapest first: the request body's size (413 before anything is read), the
 per-client limit on submissions (SEVA_COMPLAIN_RATE_LIMIT per hour), CSRF, the honeypot, the
-form's checks. A submission goes through `submission_intake` like the API's; its form token
-(`ref`) makes a double click or a reload give the same code, not a second complaint.
+form's signed token (fetched first, at least SEVA_COMPLAIN_MIN_SECONDS old), the form's checks.
+A submission goes through `submission_intake` like the API's; the token's id is its client_ref,
+so a double click or a reload gives the same code, not a second complaint.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from seva.channels.direct import SubmissionHeld, submission_intake
 from seva.core.errors import Conflict, InvalidInput
 from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited
-from seva.public.forms import ComplaintForm, choice_label, new_ref
+from seva.public.forms import ComplaintForm, choice_label, new_ref, ref_is_fresh
 from seva.public.selectors import choosable_stations, complaint_exists
 
 View = Callable[..., HttpResponse]
@@ -88,6 +89,11 @@ def complain(request: HttpRequest) -> HttpResponse:
         message = _("The complaint could not be accepted.")
         return render(request, "public/refused.html", {"message": message}, status=400)
     if not form.is_valid():
+        if not ref_is_fresh(str(request.POST.get("ref", ""))):
+            # An expired or foreign token: keep what the citizen wrote, give the form a new one.
+            form = ComplaintForm({**request.POST.dict(), "ref": new_ref()})
+            form.is_valid()
+            form.add_error(None, _("This form is out of date: press Send again."))
         return _form_page(request, form, status=400)
     try:
         done = submission_intake(form.submission(language=get_language() or "en"))
