@@ -262,3 +262,8 @@ def test_the_tracking_page_reads_a_fixed_number_of_queries(
     # The counter (savepoint, update, read, release), then five reads, however many updates.
     with django_assert_max_num_queries(9):
         assert client.get(f"/track/{worked.code}/").status_code == 200
+
+
+def test_head_is_answered_and_posts_are_not(client: Client, worked: Complaint) -> None:
+    assert client.head(f"/track/{worked.code}/").status_code == 200  # link previews
+    assert client.post(f"/track/{worked.code}/").status_code == 405

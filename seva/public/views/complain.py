@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from seva.channels.direct import SubmissionHeld, submission_intake
 from seva.core.errors import Conflict, InvalidInput
@@ -116,7 +116,7 @@ def complain(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def complained(request: HttpRequest, code: str) -> HttpResponse:
     """The code, big, with the tracking link and what happens next. Shows nothing but the
     code, which its tracking page shows anyway."""
@@ -128,7 +128,7 @@ def complained(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def stations(request: HttpRequest) -> JsonResponse:
     """The police stations of a district, for the form's script: [{code, label}]."""
     district = request.GET.get("district", "")[:40]

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from seva.complaints.codes import CodeCheckError, CodeError, format_code
 from seva.core.errors import NotFound
@@ -64,7 +64,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 @rate_limited(track_limit, on_limit=too_many)
 def track_start(request: HttpRequest) -> HttpResponse:
     """The form to type a code (a GET form: it works without JavaScript and without a
@@ -81,7 +81,7 @@ def track_start(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 @rate_limited(track_limit, on_limit=too_many)
 def track(request: HttpRequest, code: str) -> HttpResponse:
     as_json = wants_json(request)
