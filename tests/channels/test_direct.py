@@ -203,3 +203,18 @@ def test_an_unreadable_submission_is_quarantined_and_replayable(world: Any) -> N
     record = InboundRecord.objects.get()
     assert record.state == InboundState.QUARANTINED
     assert inbound_replay(record_id=record.pk) == InboundState.QUARANTINED
+
+
+def test_officers_actions_queue_no_reply_for_a_submission(world: Any) -> None:
+    from seva.channels.replies import replies_from_events
+    from seva.complaints import services
+
+    done = submission_intake(web(unit_code=world.lucknow.code))
+    services.complaint_act(
+        actor=world.lucknow_officer, code=done.code, to=Status.INCOMPLETE_INFO, note="Which day?"
+    )
+    services.complaint_act(
+        actor=world.lucknow_officer, code=done.code, to=Status.CLOSED, note="Recovered"
+    )
+    assert replies_from_events() == 0
+    assert not OutboundReply.objects.exists()  # the tracking page tells the citizen
