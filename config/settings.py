@@ -196,6 +196,19 @@ SEVA_REPLIES_PER_15_MIN = env_int("SEVA_REPLIES_PER_15_MIN", 100, minimum=1)
 # worker takes over once this has passed (a reply is first checked with X).
 SEVA_WORKER_LEASE_SECONDS = env_int("SEVA_WORKER_LEASE_SECONDS", 120, minimum=1)
 
+# --- Citizens' pages (tracking, web complaint form) -----------------------------------------
+# Behind a reverse proxy: the header it sets to the client's address (e.g. X-Forwarded-For).
+# Empty = use the socket's address; never set this without a proxy that overwrites the header.
+SEVA_CLIENT_IP_HEADER = env_str("SEVA_CLIENT_IP_HEADER", "")
+# Tracking pages (HTML and JSON) a client may open per minute (0 = no limit).
+SEVA_TRACK_RATE_LIMIT = env_int("SEVA_TRACK_RATE_LIMIT", 60, minimum=0)
+# Complaints a client may send through the web form per hour (0 = no limit).
+SEVA_COMPLAIN_RATE_LIMIT = env_int("SEVA_COMPLAIN_RATE_LIMIT", 20, minimum=0)
+# Largest web-form request body in bytes; bigger requests get 413 before they are read.
+SEVA_COMPLAIN_MAX_BODY_BYTES = env_int("SEVA_COMPLAIN_MAX_BODY_BYTES", 65536, minimum=4096)
+# Seconds between showing the form and accepting it (robots send at once; 0 = no minimum).
+SEVA_COMPLAIN_MIN_SECONDS = env_int("SEVA_COMPLAIN_MIN_SECONDS", 3, minimum=0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,2 @@
+"""The citizens' pages, one module per screen: tracking (`track`) and the complaint form
+(`complain`)."""
