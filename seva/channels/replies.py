@@ -129,8 +129,10 @@ def reply_record(
     event: Event | None,
     post: InboundPost | None = None,
     note: str = "",
+    text: str | None = None,
 ) -> OutboundReply | None:
-    """Record one reply (idempotent by key). None when the complaint has no reachable thread."""
+    """Record one reply (idempotent by key). None when the complaint has no reachable thread.
+    `text` is an officer's own words; without it the purpose's template is rendered."""
     post = post or _origin_post(complaint)
     if post is None or post.platform not in REPLYING_PLATFORMS:
         return None  # a web-form or hand-entered complaint: the citizen saw the code on screen
@@ -138,7 +140,8 @@ def reply_record(
     existing = OutboundReply.objects.filter(key=key).first()
     if existing is not None:
         return existing
-    text = reply_text(complaint, purpose=purpose, note=note)
+    if text is None:
+        text = reply_text(complaint, purpose=purpose, note=note)
     account = _account_for(post)
     state, reason = ReplyState.PENDING, ""
     quoted_us = (

@@ -100,6 +100,11 @@ def reply_queued(complaint: Complaint, *, purpose: str, reply_id: int) -> Event:
     return _record(complaint, "reply.queued", None, purpose=purpose, reply_id=reply_id)
 
 
+def reply_written(complaint: Complaint, *, actor: User | None, message: Message) -> Event:
+    """An officer wrote to the citizen in their own words (the thread keeps the message)."""
+    return _record(complaint, "reply.written", actor, message_id=message.pk)
+
+
 def reply_failed(complaint: Complaint, *, purpose: str, reason: str) -> Event:
     """A reply to the citizen could not be sent and will not be retried."""
     return _record(complaint, "reply.failed", None, purpose=purpose, reason=reason[:300])
@@ -140,6 +145,7 @@ def event_describe(event: Event) -> str:
         "review.reopened": lambda: _("HQ reopened it: %(reason)s") % d,
         "complaint.urgent": lambda: _("Marked urgent by triage"),
         "reply.queued": lambda: _("Reply to the citizen queued (%(purpose)s)") % d,
+        "reply.written": lambda: _("Reply written to the citizen"),
         "reply.failed": lambda: _("Reply to the citizen failed: %(reason)s") % d,
         "reply.withheld": lambda: _("Reply to the citizen not sent: %(reason)s") % d,
     }
