@@ -24,6 +24,17 @@ class PostKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class DirectDetails:
+    """What a person filing a complaint on purpose (web form, REST API, Open311) adds to the
+    text. Intake always registers such a post and routes it to the chosen unit when given."""
+
+    unit_code: str = ""  # the district or police station the citizen chose; "" = triage decides
+    phone: str = ""
+    email: str = ""
+    submitter: str = ""  # "form", or the API client's or Open311 key's name
+
+
+@dataclass(frozen=True)
 class InboundPost:
     """One post or direct message, normalised. Text is the full text (long posts included)."""
 
@@ -49,6 +60,7 @@ class InboundPost:
     coordinates: tuple[float, float] | None = None  # (longitude, latitude) as GeoJSON has it
     media_keys: tuple[str, ...] = ()
     recipient_id: str = ""  # DMs: which of our accounts received it
+    direct: DirectDetails | None = None  # set for submissions filed on purpose, not posts
 
     def mentions_any(self, handles: set[str]) -> bool:
         return any(m in handles for m in self.mentions)

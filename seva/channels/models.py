@@ -56,6 +56,7 @@ class InboundVia(models.TextChoices):
     WEBHOOK = "webhook", "Webhook"
     CAPTURE = "capture", "Captured by hand"
     FORM = "form", "Web form"
+    API = "api", "REST API or Open311"
 
 
 class InboundRecord(models.Model):

@@ -7,7 +7,11 @@ from seva.channels.x import parse as x_parse
 
 
 def parse_item(item: RawItem) -> InboundPost:
-    platform = item.format.split(".", 1)[0]
+    platform, _, kind = item.format.partition(".")
+    if kind == "submission":  # web form, REST API, Open311: filed on purpose
+        from seva.channels.direct import parse_submission
+
+        return parse_submission(item)
     if platform == "x":
         return x_parse.parse_item(item)
     if platform in ("web", "manual"):

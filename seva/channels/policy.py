@@ -7,6 +7,12 @@
 - no UP place at all → also asked for the district and police station (Incomplete
   information, the "need place" reply);
 - urgent → an alert event; HQ's queue lists urgent complaints first.
+
+A submission filed on purpose (web form, REST API, Open311: `post.direct`) is always
+registered, whatever triage thinks of the text; triage still gives its category and urgency. A
+unit the citizen chose wins over the district triage found. Nobody can be asked for the place
+of a submission afterwards (no thread to reply in), so one without a place goes to HQ's triage
+queue (Open), not to Incomplete information.
 """
 
 from __future__ import annotations
@@ -30,11 +36,15 @@ class IntakeDecision:
     urgent: bool
     category: str
     language: str
+    unit_code: str = ""  # the unit the citizen chose (a submission): registered straight there
 
 
 def language_of(post: InboundPost) -> str:
     """Reply in Hindi to Devanagari or to what X tags as Hindi; otherwise in English
-    (Hinglish is written in Latin letters, and its writers read English replies)."""
+    (Hinglish is written in Latin letters, and its writers read English replies). A submission
+    names the language to answer in (the page's language) and that wins."""
+    if post.direct is not None and post.language in ("hi", "en"):
+        return post.language
     if _DEVANAGARI.search(post.text) or post.language == "hi":
         return "hi"
     return "en"
@@ -44,16 +54,20 @@ def intake_decide(
     post: InboundPost, decision: TriageDecision, *, auto_forward_confidence: float
 ) -> IntakeDecision:
     grievance = bool(decision.is_grievance.value)
+    filed = post.direct is not None  # a person filed this as a complaint on purpose
     district = decision.district.district
-    register = grievance
+    register = grievance or filed
     why_not = "" if register else "triage: not a grievance"
+    unit_code = post.direct.unit_code if post.direct is not None else ""
     return IntakeDecision(
         register=register,
         why_not=why_not,
         district=district,
-        auto_forward=bool(district) and decision.district.confidence >= auto_forward_confidence,
-        need_place=register and not district,
+        auto_forward=bool(unit_code)
+        or (bool(district) and decision.district.confidence >= auto_forward_confidence),
+        need_place=register and not district and not filed,
         urgent=bool(decision.urgent.value),
-        category=str(decision.category.value or "") if grievance else "",
+        category=str(decision.category.value or "") if register else "",
         language=language_of(post),
+        unit_code=unit_code,
     )

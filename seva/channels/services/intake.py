@@ -43,6 +43,9 @@ from seva.routing.directory_places import deployment_gazetteer
 
 log = logging.getLogger(__name__)
 
+# The units a citizen may choose on a submission: the ones that work complaints on the ground.
+CHOOSABLE_UNIT_KINDS = (UnitKind.DISTRICT, UnitKind.POLICE_STATION)
+
 
 _UNSTORABLE = re.compile(r"\\u0000|[\ud800-\udfff]")
 
@@ -264,11 +267,15 @@ def _process_batch(records: list[InboundRecord], context: _Context) -> dict[int,
         repeat_dm = post.kind == PostKind.DM and post.author_id in dm_authors
         dm_authors.update([post.author_id] if post.kind == PostKind.DM else [])
         (later if refers & in_batch or repeat_dm else now_items).append((record, post))
-    matches = thread_find_many([post for _, post in now_items])
-    earlier = _earlier_districts([post for _, post in now_items], context)
+    # A submission filed on purpose is always a new complaint: it is never threaded (a code
+    # typed into a web form must not attach text to somebody else's complaint).
+    posts = [post for _, post in now_items if post.direct is None]
+    matches = thread_find_many(posts)
+    earlier = _earlier_districts(posts, context)
+    chosen = _chosen_units(post for _, post in now_items)
     fresh: list[tuple[InboundRecord, InboundPost, TriageDecision, IntakeDecision]] = []
     for record, post in now_items:
-        match = matches.get(post.external_id)
+        match = matches.get(post.external_id) if post.direct is None else None
         if match is not None:
             results[record.pk] = _guarded(
                 record, partial(_attach_outcome, record, post, match, context)
@@ -284,7 +291,7 @@ def _process_batch(records: list[InboundRecord], context: _Context) -> dict[int,
         fresh.append((record, post, decision, verdict))
     registered = complaints_register_many(
         [
-            _new_complaint(record, post, decision, verdict, context)
+            _new_complaint(record, post, decision, verdict, context, chosen)
             for record, post, decision, verdict in fresh
         ]
     )
@@ -338,14 +345,41 @@ def _earlier_districts(posts: list[InboundPost], context: _Context) -> dict[str,
     return found
 
 
+def _chosen_units(posts: Iterable[InboundPost]) -> dict[str, Unit]:
+    """The units the submissions among `posts` chose, by code (one query); a unit deactivated
+    since the submission was checked is missing, and triage's district is used instead."""
+    codes = {p.direct.unit_code for p in posts if p.direct is not None and p.direct.unit_code}
+    if not codes:
+        return {}
+    units = Unit.objects.filter(code__in=codes, is_active=True, kind__in=CHOOSABLE_UNIT_KINDS)
+    return {unit.code: unit for unit in units}
+
+
+def _target_unit(
+    verdict: IntakeDecision, decision: TriageDecision, context: _Context, chosen: dict[str, Unit]
+) -> Unit | None:
+    """Where a new complaint is registered: the unit the citizen chose, else the district
+    triage is sure of, else None (state HQ)."""
+    if verdict.unit_code in chosen:
+        return chosen[verdict.unit_code]
+    sure = decision.district.confidence >= context.auto_forward_confidence
+    if verdict.auto_forward and (sure or not verdict.unit_code):
+        return context.district_units.get(verdict.district or "")
+    return None
+
+
 def _new_complaint(
     record: InboundRecord,
     post: InboundPost,
     decision: TriageDecision,
     verdict: IntakeDecision,
     context: _Context,
+    chosen: dict[str, Unit],
 ) -> NewComplaint:
-    unit = context.district_units.get(verdict.district or "") if verdict.auto_forward else None
+    unit = _target_unit(verdict, decision, context, chosen)
+    triage_json = decision.as_json(post.external_id)
+    if verdict.unit_code:
+        triage_json["chosen_unit"] = verdict.unit_code  # officers see the citizen chose it
     return NewComplaint(
         platform=post.platform,
         external_user_id=post.author_id,
@@ -358,7 +392,7 @@ def _new_complaint(
         category=verdict.category,
         is_urgent=verdict.urgent,
         language=verdict.language,
-        triage=decision.as_json(post.external_id),
+        triage=triage_json,
         received_at=post.created_at or record.received_at,
         external_id=post.external_id,
         conversation_id=post.conversation_id,
@@ -366,6 +400,8 @@ def _new_complaint(
         source_ref=record.source_ref,
         urgent_reasons=tuple(decision.urgent.reasons),
         need_place=verdict.need_place,
+        phone=post.direct.phone if post.direct is not None else "",
+        email=post.direct.email if post.direct is not None else "",
     )
 
 
@@ -374,7 +410,7 @@ def _stages(record: InboundRecord, context: _Context) -> tuple[InboundState, str
     skip = _skip_reason(post, context)
     if skip:
         return InboundState.SKIPPED, skip, ""
-    match = thread_find(post)
+    match = thread_find(post) if post.direct is None else None
     if match is not None:
         _attach(record, post, match.complaint, context)
         return InboundState.ATTACHED, match.rule, match.complaint.code
@@ -392,6 +428,8 @@ def _triage(
     text = post.text
     if post.place_name:
         text = f"{text}\n{post.place_name}"  # the place X attached is as good as words
+    if earlier_districts is None and post.direct is not None:
+        earlier_districts = []  # each submission is its own complainant: no history to read
     if earlier_districts is None:
         earlier_districts = _earlier_districts([post], context).get(post.author_id, [])
     return triage(
@@ -412,8 +450,9 @@ def _register(
     context: _Context,
 ) -> Complaint:
     """One new complaint by the same path a batch takes, with its first reply."""
+    chosen = _chosen_units([post])
     (registered,) = complaints_register_many(
-        [_new_complaint(record, post, decision, verdict, context)]
+        [_new_complaint(record, post, decision, verdict, context, chosen)]
     )
     replies.replies_for_registered([(registered, post)])
     return registered.complaint

@@ -56,6 +56,9 @@ class NewComplaint:
     source_ref: str = ""
     urgent_reasons: tuple[str, ...] = ()
     need_place: bool = False
+    # Contact details a citizen gave on a web form or through the API (never shown publicly).
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass
@@ -78,6 +81,8 @@ def _complainants(entries: list[NewComplaint]) -> dict[tuple[str, str], Complain
             handle=e.handle,
             display_name=e.display_name,
             profile_location=e.profile_location,
+            phone=e.phone,
+            email=e.email,
             created_at=at,
             updated_at=at,
         )
@@ -90,14 +95,34 @@ def _complainants(entries: list[NewComplaint]) -> dict[tuple[str, str], Complain
     changed = []
     for key, entry in latest.items():
         person = found[key]
-        wanted = (entry.handle, entry.display_name, entry.profile_location)
-        if (person.handle, person.display_name, person.profile_location) != wanted:
-            person.handle, person.display_name, person.profile_location = wanted
+        # Contact details are only ever added or replaced, never wiped by a post without them.
+        wanted = (
+            entry.handle,
+            entry.display_name,
+            entry.profile_location,
+            entry.phone or person.phone,
+            entry.email or person.email,
+        )
+        have = (
+            person.handle,
+            person.display_name,
+            person.profile_location,
+            person.phone,
+            person.email,
+        )
+        if have != wanted:
+            (
+                person.handle,
+                person.display_name,
+                person.profile_location,
+                person.phone,
+                person.email,
+            ) = wanted
             person.updated_at = at
             changed.append(person)
     if changed:
         Complainant.objects.bulk_update(
-            changed, ["handle", "display_name", "profile_location", "updated_at"]
+            changed, ["handle", "display_name", "profile_location", "phone", "email", "updated_at"]
         )
     return found
 
