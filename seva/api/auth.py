@@ -57,5 +57,7 @@ class TokenRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request: HttpRequest) -> str | None:
         token = getattr(request, "auth", None)
-        ident = f"token-{token.pk}" if isinstance(token, ApiToken) else self.get_ident(request)
+        ident = (
+            f"token-{token.digest[:24]}" if isinstance(token, ApiToken) else self.get_ident(request)
+        )
         return f"throttle_{self.scope}_{ident}"

@@ -12,6 +12,7 @@ Every 4xx answer is `{"error": {"code": "...", "message": "...", "field": ...}}`
 | 413 | `too_large` | a body over Django's upload limit |
 | 422 | `validation_error` | the request does not match the schema (`field` is the first bad one) |
 | 429 | `rate_limited` | too many requests for this token (see `Retry-After`) |
+| 503 | `held` | a filed complaint was stored but intake could not register it yet |
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from seva.channels.direct import SubmissionHeld
 from seva.core.errors import (
     Conflict,
     IllegalTransition,
@@ -62,6 +64,8 @@ def seva_error_response(error: SevaError) -> tuple[int, dict[str, Any]]:
         return 400, error_body("invalid_input", str(error), error.field)
     if isinstance(error, IllegalTransition):
         return 409, error_body("illegal_transition", str(error), "status")
+    if isinstance(error, SubmissionHeld):
+        return 503, error_body("held", f"{error} (record {error.record_id}); HQ will register it")
     if isinstance(error, Conflict):
         return 409, error_body("conflict", str(error) or "changed meanwhile; reload and retry")
     return error.status_code, error_body("error", str(error))

@@ -27,7 +27,11 @@ def _clean(value: str) -> str:
     return value
 
 
-CleanText = Annotated[str, AfterValidator(_clean)]
+# The pattern puts the rule in the OpenAPI document for clients; the validator also catches
+# lone surrogates, which a pattern cannot express.
+CleanText = Annotated[
+    str, Field(pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"), AfterValidator(_clean)
+]
 UnitCode = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
 NoteText = Annotated[CleanText, Field(max_length=4000)]
 ReasonText = Annotated[CleanText, Field(max_length=1000)]
@@ -164,3 +168,30 @@ class ReplyOut(Schema):
     message: MessageOut
     delivery: Literal["queued", "withheld", "none"]
     delivery_note: str
+
+
+# --- filing a complaint -----------------------------------------------------------------------
+
+
+class ComplaintIn(Schema):
+    """A complaint filed by a submitter (an app, a partner's portal)."""
+
+    text: Annotated[CleanText, Field(min_length=1, max_length=5000)]
+    unit_code: Annotated[str, Field(max_length=40, pattern=r"^[A-Za-z0-9_-]*$")] = Field(
+        "", description="a district's or police station's code; empty: triage decides"
+    )
+    name: Annotated[CleanText, Field(max_length=200)] = ""
+    phone: Annotated[CleanText, Field(max_length=40)] = ""
+    email: Annotated[CleanText, Field(max_length=254)] = ""
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    language: Literal["", "hi", "en"] = ""
+    client_ref: Annotated[CleanText, Field(max_length=200)] = Field(
+        "", description="your id for this request: a retry with it returns the same code"
+    )
+
+
+class FiledOut(Schema):
+    code: str
+    created: bool
+    tracking_url: str
