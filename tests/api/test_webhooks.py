@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _subscribe(url: str, **extra) -> WebhookSubscription:
+    webhook_deliveries_from_events()  # the worker has started: its cursor is at the log's end
     return WebhookSubscription.objects.create(name="district app", url=url, secret=SECRET, **extra)
 
 
@@ -52,6 +53,17 @@ def test_events_are_recorded_then_sent_signed(world):
     assert not signature_verify("wrong secret", second.headers["X-Seva-Signature"], second.body)
     assert not signature_verify(SECRET, second.headers["X-Seva-Signature"], second.body + b" ")
     assert set(WebhookDelivery.objects.values_list("state", flat=True)) == {"sent"}
+
+
+def test_the_worker_starts_from_now_and_a_subscription_hears_only_what_follows(world):
+    register(world.lucknow)
+    assert webhook_deliveries_from_events() == 0  # first run: the past is not sent
+    with _later(-60):
+        old = register(world.lucknow, external_user_id="2")
+    WebhookSubscription.objects.create(name="late", url="http://127.0.0.1:9/", secret=SECRET)
+    assert old.events.exists()
+    register(world.lucknow, external_user_id="3")
+    assert webhook_deliveries_from_events() == 3  # only the new complaint's three events
 
 
 def test_unit_filter_sends_only_the_subtree(world):

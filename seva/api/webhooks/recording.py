@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 
 from seva.api.models import WebhookDelivery, WebhookSubscription
 from seva.channels.models import NotifierCursor
@@ -38,6 +39,8 @@ def webhook_payload(event: Event) -> dict[str, Any]:
 
 
 def _wants(subscription: WebhookSubscription, event: Event) -> bool:
+    if event.at < subscription.created_at:
+        return False  # a subscription hears what happens after it was made, not the past
     types = subscription.event_types or []
     if types and event.type not in types:
         return False
@@ -48,9 +51,13 @@ def _wants(subscription: WebhookSubscription, event: Event) -> bool:
 @transaction.atomic
 def webhook_deliveries_from_events(*, batch: int = 500) -> int:
     """Read the event log after the cursor and record a delivery for each active subscription
-    that wants the event. Events logged while no subscription wanted them are not sent later.
-    Returns how many deliveries were recorded."""
-    cursor, _ = NotifierCursor.objects.select_for_update().get_or_create(name=CURSOR)
+    that wants the event. The first run starts the cursor at the end of the log (webhooks
+    carry news, not history); events logged while no subscription wanted them are not sent
+    later. Returns how many deliveries were recorded."""
+    latest = Event.objects.aggregate(latest=Max("id"))["latest"] or 0
+    cursor, _ = NotifierCursor.objects.select_for_update().get_or_create(
+        name=CURSOR, defaults={"last_event_id": latest}
+    )
     events = list(
         Event.objects.filter(id__gt=cursor.last_event_id)
         .select_related("complaint__unit", "actor")
