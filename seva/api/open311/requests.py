@@ -115,7 +115,9 @@ def request_fields(complaints: list[Complaint], *, full: bool) -> list[dict[str,
                 "service_notice": None,
                 "requested_datetime": w3(complaint.received_at),
                 "updated_datetime": w3(complaint.updated_at),
-                "expected_datetime": None if closed else w3(complaint.sla_due_at),
+                "expected_datetime": (
+                    None if closed or complaint.sla_paused_at else w3(complaint.sla_due_at)
+                ),
                 "address": _address(complaint.unit) if full else None,
                 "address_id": None,
                 "zipcode": None,
