@@ -29,6 +29,17 @@ def _clean(value: str) -> str:
 
 # The pattern puts the rule in the OpenAPI document for clients; the validator also catches
 # lone surrogates, which a pattern cannot express.
+def _utc(value: dt.datetime) -> dt.datetime:
+    # Databases take offsets within ±15:59 only; in UTC every valid instant is storable.
+    if value.tzinfo is None:
+        raise ValueError("a date-time needs its time zone (Z or ±HH:MM)")
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("date-time out of range") from None
+
+
+Instant = Annotated[dt.datetime, AfterValidator(_utc)]
 CleanText = Annotated[
     str, Field(pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"), AfterValidator(_clean)
 ]
@@ -67,8 +78,8 @@ class ComplaintFilters(Schema):
     unit: UnitCode | None = Field(None, description="a unit's code: this unit and below")
     category: Annotated[str, Field(max_length=40, pattern=r"^[a-z_]*$")] | None = None
     urgent: bool | None = None
-    received_after: dt.datetime | None = None
-    received_before: dt.datetime | None = None
+    received_after: Instant | None = None
+    received_before: Instant | None = None
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=1_000_000)
 

@@ -105,3 +105,13 @@ def test_a_reply_is_kept_in_the_thread_and_recorded_before_sending(world):
     )
     assert too_long.status_code == 400
     assert Complaint.objects.get(pk=complaint.pk).messages.count() == 2
+
+
+def test_received_range_takes_any_offset_and_refuses_no_zone(world):
+    register(world.lucknow)
+    api = as_person(world.hq_operator)
+    odd = api.get("/complaints", received_after="0409-10-31T01:29:30-23:46")
+    assert odd.status_code == 200
+    assert odd.json()["total"] == 1
+    assert api.get("/complaints", received_after="2026-01-01T00:00:00").status_code == 422
+    assert api.get("/complaints", received_before="0001-01-01T00:00:00+05:00").status_code == 422

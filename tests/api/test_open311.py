@@ -208,6 +208,7 @@ def test_get_requests_filters_as_the_spec_says(world, client):
         theft.code,
     ]  # service_request_id overrides every other argument
     assert ids(start_date="2010-05-24T00:00:00Z", end_date="2010-06-24T00:00:00Z") == []
+    assert ids(start_date="2026-01-01T00:00:00-23:46") == [noise.code, theft.code]
     # An officer's key narrows the list to their reach.
     lucknow = token_for(world.lucknow_officer)
     assert ids(api_key=lucknow) == [theft.code]
@@ -219,6 +220,7 @@ def test_get_requests_filters_as_the_spec_says(world, client):
         ({"status": "pending"}, 400),
         ({"start_date": "yesterday"}, 400),
         ({"start_date": "2026-01-01T00:00:00"}, 400),  # no zone
+        ({"start_date": "0001-01-01T00:00:00+05:00"}, 400),  # before year 1 in UTC
         ({"start_date": "2026-01-01T00:00:00Z", "end_date": "2026-06-01T00:00:00Z"}, 400),
         ({"service_code": "potholes"}, 400),
         ({"api_key": "seva_wrong"}, 403),
@@ -274,3 +276,9 @@ def test_unknown_paths_and_formats_answer_in_the_error_shape(world, client):
     assert client.get(f"{BASE}/services.yaml").status_code == 404
     assert xml(client.get(f"{BASE}/nothing-here")).tag == "errors"
     assert client.get(f"{BASE}/requests/LKN-200101-999-2.json").status_code == 404
+
+
+def test_unreadable_request_ids_match_nothing(world, client):
+    register(world.lucknow)
+    assert client.get(f"{BASE}/requests/LKN-200101-999-X.json").status_code == 404
+    assert as_json(client.get(f"{BASE}/requests.json", {"service_request_id": "\x00,nope"})) == []

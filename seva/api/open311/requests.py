@@ -33,7 +33,7 @@ _PUBLIC_NOTES = {Status.NOT_ACTIONABLE: "Closed", Status.DUPLICATE: "Closed"}
 
 @dataclass(frozen=True)
 class RequestQuery:
-    codes: tuple[str, ...] = ()  # overrides everything else, as the spec says
+    codes: tuple[str, ...] | None = None  # when asked for, overrides the rest (the spec says)
     service_codes: tuple[str, ...] = ()
     start: dt.datetime | None = None
     end: dt.datetime | None = None
@@ -52,7 +52,7 @@ def requests_query(
         access_complaints(person, Action.VIEW) if person is not None else Complaint.objects.all()
     )
     complaints = complaints.select_related("unit", "unit__parent", "origin_message")
-    if query.codes:
+    if query.codes is not None:
         return complaints.filter(code__in=query.codes).order_by("-received_at", "-id")
     if query.service_codes:
         wanted = set(query.service_codes)

@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from seva.api.endpoints.common import complaint_code
+from seva.api.endpoints.common import readable_codes
 from seva.api.models import ApiToken, TokenKind
 from seva.api.open311.catalogue import GROUP, SERVICES, UNIT_ATTRIBUTE, district_choices
 from seva.api.open311.formats import Open311Error, errors, respond
@@ -75,7 +75,10 @@ def _date(params: QueryDict, name: str) -> dt.datetime | None:
         raise Open311Error(
             400, f"{name} must be a w3 date-time with a zone, e.g. 2026-11-01T00:00:00Z"
         )
-    return value
+    try:
+        return value.astimezone(dt.UTC)  # databases take offsets within ±15:59 only
+    except OverflowError:
+        raise Open311Error(400, f"{name} is out of range") from None
 
 
 def _service(code: str) -> dict[str, object]:
@@ -123,8 +126,9 @@ def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpRespons
 def _list(request: HttpRequest, fmt: str) -> HttpResponse:
     person = _reader(request)
     params = request.GET
+    asked = _csv(params, "service_request_id")
     query = RequestQuery(
-        codes=tuple(complaint_code(c) for c in _csv(params, "service_request_id")),
+        codes=readable_codes(asked) if asked else None,
         service_codes=_csv(params, "service_code"),
         start=_date(params, "start_date"),
         end=_date(params, "end_date"),
@@ -135,7 +139,7 @@ def _list(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Open311Error(400, f"unknown service_code {sorted(unknown)[0]!r}")
     if set(query.statuses) - {"open", "closed"}:
         raise Open311Error(400, "status must be open or closed (comma-delimited)")
-    if query.start and query.end and not query.codes:
+    if query.start and query.end and query.codes is None:
         if query.end < query.start:
             raise Open311Error(400, "end_date is before start_date")
         if query.end - query.start > MAX_SPAN:
@@ -174,7 +178,7 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
 def request_detail(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     def render() -> HttpResponse:
         person = _reader(request)
-        query = RequestQuery(codes=(complaint_code(code),))
+        query = RequestQuery(codes=readable_codes([code]))
         complaints = list(requests_query(person, query, at=now())[:1])
         if not complaints:
             raise Open311Error(404, f"service_request_id {code!r} not found")
