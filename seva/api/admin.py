@@ -9,18 +9,56 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from seva.api.models import ApiToken, DeliveryState, WebhookDelivery, WebhookSubscription
+from seva.api.models import (
+    ApiToken,
+    DeliveryState,
+    TokenKind,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 from seva.api.tokens import api_token_revoke, token_digest, token_secret_new
 from seva.core.timeutil import now
 from seva.directory.admin import AdministratorOnly
 
 
+class ApiTokenForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ApiToken
+        fields = ["name", "kind", "user"]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        if data.get("kind") == TokenKind.PERSON and not data.get("user"):
+            self.add_error("user", "A person token acts as a person: choose one.")
+        return data
+
+
+class WebhookSubscriptionForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = WebhookSubscription
+        fields = ["name", "url", "secret", "event_types", "unit", "is_active"]
+
+    def clean_event_types(self) -> list[str]:
+        value = self.cleaned_data.get("event_types") or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise forms.ValidationError('A list of event types, e.g. ["status.changed"].')
+        return value
+
+    def clean_url(self) -> str:
+        url = str(self.cleaned_data.get("url", ""))
+        if not url.startswith(("http://", "https://")):
+            raise forms.ValidationError("Webhooks are sent over http or https.")
+        return url
+
+
 @admin.register(ApiToken)
 class ApiTokenAdmin(AdministratorOnly):
+    form = ApiTokenForm
     list_display = ["name", "kind", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     list_filter = ["kind"]
     search_fields = ["name", "user__username", "prefix"]
@@ -42,7 +80,7 @@ class ApiTokenAdmin(AdministratorOnly):
             return  # tokens are not edited; revoke and issue a new one
         secret = token_secret_new()
         obj.prefix, obj.digest, obj.created_at = secret[:12], token_digest(secret), now()
-        if obj.kind == "submitter":
+        if obj.kind == TokenKind.SUBMITTER:
             obj.user = None
         super().save_model(request, obj, form, change)
         messages.warning(
@@ -59,6 +97,7 @@ class ApiTokenAdmin(AdministratorOnly):
 
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(AdministratorOnly):
+    form = WebhookSubscriptionForm
     list_display = ["name", "url", "is_active", "unit", "created_at"]
     list_filter = ["is_active"]
     fields = ["name", "url", "secret", "event_types", "unit", "is_active"]

@@ -87,3 +87,28 @@ def test_the_list_costs_the_same_queries_whatever_its_length(world, django_asser
     with django_assert_max_num_queries(8):
         page = api.get("/complaints", limit=30).json()
     assert len(page["items"]) == 30
+
+
+def test_the_admin_refuses_a_person_token_without_a_person_and_a_bad_webhook(world):
+    client = _admin(world.administrator)
+    response = client.post("/admin/api/apitoken/add/", {"name": "x", "kind": "person"})
+    assert response.status_code == 200  # the form again, with the error
+    assert not ApiToken.objects.exists()
+    bad = client.post(
+        "/admin/api/webhooksubscription/add/",
+        {"name": "x", "url": "ftp://example.com/", "secret": "s", "event_types": '"all"'},
+    )
+    assert bad.status_code == 200
+    assert not WebhookSubscription.objects.exists()
+    good = client.post(
+        "/admin/api/webhooksubscription/add/",
+        {
+            "name": "district app",
+            "url": "https://example.com/hook",
+            "secret": "s",
+            "event_types": '["status.changed"]',
+            "is_active": "on",
+        },
+    )
+    assert good.status_code == 302, good.content[:3000]
+    assert WebhookSubscription.objects.get().event_types == ["status.changed"]
