@@ -5,6 +5,11 @@ from collections.abc import Iterator
 import pytest
 from django.core.cache import cache
 
+# The X double and its world, for the reply test (defined with the channel tests).
+from tests.channels.conftest import double, x
+
+__all__ = ["double", "x"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> Iterator[None]:

@@ -8,6 +8,7 @@ import json
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import transaction
 
 from seva.api.models import DeliveryState, WebhookDelivery, WebhookSubscription
@@ -142,3 +143,12 @@ def test_signature_format_and_replay_window():
     assert signature_verify(SECRET, header, b"{}", now=1_700_000_100)
     assert not signature_verify(SECRET, header, b"{}", now=1_700_001_000)
     assert not signature_verify(SECRET, "garbage", b"{}")
+
+
+def test_the_command_records_and_sends_in_one_pass(world):
+    with Receiver() as receiver:
+        _subscribe(receiver.url, event_types=["complaint.registered"])
+        register(world.lucknow)
+        call_command("webhook_send", "--once")
+    assert len(receiver.received) == 1
+    assert WebhookDelivery.objects.get().state == "sent"
