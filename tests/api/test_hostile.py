@@ -127,3 +127,20 @@ def test_open311_post_with_bad_unicode_and_markup(world):
     )
     assert response.status_code in (400, 403)
     assert not Complaint.objects.exists()
+
+
+def test_too_many_fields_and_huge_open311_posts_get_400_in_shape(world, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    api = as_person(world.hq_operator)
+    query = "&".join(f"f{i}=1" for i in range(20))
+    response = api.client.get(f"/api/complaints?{query}", headers=api.headers)
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_input"
+    huge = Client().post(
+        "/open311/v2/requests.json",
+        f"api_key=x&description={'x' * 20_000}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert huge.status_code == 400
+    assert huge.json()[0]["code"] == 400

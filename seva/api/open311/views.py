@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
@@ -52,7 +53,7 @@ def _reader(request: HttpRequest) -> User | None:
     if token is None:
         return None
     if token.kind != TokenKind.PERSON or token.user is None:
-        raise Open311Error(403, "this api_key files requests only; read without a key")
+        return None  # a submitter's key reads what the public reads
     return token.user
 
 
@@ -99,6 +100,8 @@ def _answer(fmt: str, render: Callable[[], HttpResponse]) -> HttpResponse:
         return render()
     except Open311Error as exc:
         return errors(fmt, exc.status, exc.description, exc.code)
+    except SuspiciousOperation:  # a body over the upload limit, too many fields
+        return errors(fmt, 400, "the request is too large or has too many fields")
 
 
 @require_GET
