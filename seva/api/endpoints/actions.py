@@ -54,7 +54,11 @@ def _active_unit(code: str) -> Unit:
     return unit
 
 
-@router.post("/complaints/{code}/forward", response={200: ComplaintOut, **ACTION_ERRORS})
+@router.post(
+    "/complaints/{code}/forward",
+    operation_id="complaint_forward",
+    response={200: ComplaintOut, **ACTION_ERRORS},
+)
 def forward(request: HttpRequest, code: Path[str], payload: ForwardIn) -> ComplaintOut:
     """Send the complaint down the tree to a unit in the caller's reach."""
     code = _visible(request, code)
@@ -64,7 +68,11 @@ def forward(request: HttpRequest, code: Path[str], payload: ForwardIn) -> Compla
     return complaint_out(complaint)
 
 
-@router.post("/complaints/{code}/act", response={200: ComplaintOut, **ACTION_ERRORS})
+@router.post(
+    "/complaints/{code}/act",
+    operation_id="complaint_act",
+    response={200: ComplaintOut, **ACTION_ERRORS},
+)
 def act(request: HttpRequest, code: Path[str], payload: ActIn) -> ComplaintOut:
     """The officer's three options: In-process, Closed, Incomplete information (the last two
     need a note, which the citizen sees)."""
@@ -75,7 +83,11 @@ def act(request: HttpRequest, code: Path[str], payload: ActIn) -> ComplaintOut:
     return complaint_out(complaint)
 
 
-@router.post("/complaints/{code}/review", response={200: ComplaintOut, **ACTION_ERRORS})
+@router.post(
+    "/complaints/{code}/review",
+    operation_id="complaint_review",
+    response={200: ComplaintOut, **ACTION_ERRORS},
+)
 def review(request: HttpRequest, code: Path[str], payload: ReviewIn) -> ComplaintOut:
     """HQ's review of a closure: accept (Disposed) or reopen with a reason."""
     code = _visible(request, code)
@@ -88,7 +100,11 @@ def review(request: HttpRequest, code: Path[str], payload: ReviewIn) -> Complain
     return complaint_out(complaint)
 
 
-@router.post("/complaints/{code}/transfer", response={200: ComplaintOut, **ACTION_ERRORS})
+@router.post(
+    "/complaints/{code}/transfer",
+    operation_id="complaint_transfer",
+    response={200: ComplaintOut, **ACTION_ERRORS},
+)
 def transfer(request: HttpRequest, code: Path[str], payload: TransferIn) -> ComplaintOut:
     """Move the complaint across the tree to any other active unit, with a reason."""
     code = _visible(request, code)
@@ -101,7 +117,11 @@ def transfer(request: HttpRequest, code: Path[str], payload: TransferIn) -> Comp
     return complaint_out(complaint)
 
 
-@router.post("/complaints/{code}/notes", response={201: MessageOut, **ACTION_ERRORS})
+@router.post(
+    "/complaints/{code}/notes",
+    operation_id="complaint_note",
+    response={201: MessageOut, **ACTION_ERRORS},
+)
 def note(request: HttpRequest, code: Path[str], payload: NoteIn) -> Answer[MessageOut]:
     """Add a note: internal (officers only) unless `public` is true."""
     code = _visible(request, code)
@@ -111,7 +131,11 @@ def note(request: HttpRequest, code: Path[str], payload: NoteIn) -> Answer[Messa
     return Answer(201, message_out(message))
 
 
-@router.post("/complaints/{code}/replies", response={201: ReplyOut, **ACTION_ERRORS})
+@router.post(
+    "/complaints/{code}/replies",
+    operation_id="complaint_reply",
+    response={201: ReplyOut, **ACTION_ERRORS},
+)
 def reply(request: HttpRequest, code: Path[str], payload: ReplyIn) -> Answer[ReplyOut]:
     """Write to the citizen. Kept in the thread; sent into the citizen's channel thread by the
     reply worker where there is one (`queued`), or not allowed there (`withheld`)."""

@@ -16,7 +16,12 @@ from seva.directory.access import Action, access_complaint
 router = Router(tags=["complaints"])
 
 
-@router.get("/complaints", response={200: ComplaintPage, **ERRORS}, summary="List complaints")
+@router.get(
+    "/complaints",
+    operation_id="complaints_list",
+    response={200: ComplaintPage, **ERRORS},
+    summary="List complaints",
+)
 def complaints_list(request: HttpRequest, filters: Query[ComplaintFilters]) -> ComplaintPage:
     """The complaints in the caller's reach, newest received first. `total` counts every
     match; page with `limit` and `offset`."""
@@ -33,7 +38,10 @@ def complaints_list(request: HttpRequest, filters: Query[ComplaintFilters]) -> C
 
 
 @router.get(
-    "/complaints/{code}", response={200: ComplaintDetail, **ERRORS}, summary="One complaint"
+    "/complaints/{code}",
+    operation_id="complaint_detail",
+    response={200: ComplaintDetail, **ERRORS},
+    summary="One complaint",
 )
 def complaint_detail(request: HttpRequest, code: Path[str]) -> ComplaintDetail:
     """The complaint with its thread (internal notes only for those who may see them, as at

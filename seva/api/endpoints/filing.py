@@ -19,6 +19,7 @@ from seva.directory.models import Platform
 # On the complaints router: GET and POST /complaints must share one URL pattern.
 @router.post(
     "/complaints",
+    operation_id="complaint_file",
     response={200: FiledOut, 201: FiledOut, **ERRORS, 409: ErrorOut, 503: ErrorOut},
     summary="File a complaint",
     tags=["filing"],
