@@ -7,6 +7,7 @@ here is listed, with a one-line comment, in ``.env.example`` (a test keeps the t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -208,6 +209,19 @@ SEVA_COMPLAIN_RATE_LIMIT = env_int("SEVA_COMPLAIN_RATE_LIMIT", 20, minimum=0)
 SEVA_COMPLAIN_MAX_BODY_BYTES = env_int("SEVA_COMPLAIN_MAX_BODY_BYTES", 65536, minimum=4096)
 # Seconds between showing the form and accepting it (robots send at once; 0 = no minimum).
 SEVA_COMPLAIN_MIN_SECONDS = env_int("SEVA_COMPLAIN_MIN_SECONDS", 3, minimum=0)
+# --- Open API and webhooks -----------------------------------------------------------------
+# Requests per API token (per address before authentication), e.g. 600/min, 50/s, 10000/hour.
+SEVA_API_RATE_LIMIT = env_str("SEVA_API_RATE_LIMIT", "600/min")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SEVA_API_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"SEVA_API_RATE_LIMIT must look like 600/min, not {SEVA_API_RATE_LIMIT!r}"
+    )
+# Seconds a webhook receiver has to answer before the attempt counts as failed.
+SEVA_WEBHOOK_TIMEOUT_SECONDS = env_float("SEVA_WEBHOOK_TIMEOUT_SECONDS", 5.0)
+# Attempts per webhook delivery before it is marked dead.
+SEVA_WEBHOOK_MAX_ATTEMPTS = env_int("SEVA_WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
+# Seconds before the first retry of a failed delivery; doubled each attempt (capped at a day).
+SEVA_WEBHOOK_BACKOFF_SECONDS = env_float("SEVA_WEBHOOK_BACKOFF_SECONDS", 30.0)
 
 LOGGING = {
     "version": 1,

@@ -31,7 +31,7 @@ from seva.channels.models import (
     ReplyState,
 )
 from seva.complaints import events
-from seva.complaints.models import Complaint, Event, Message, ReplyTemplate
+from seva.complaints.models import Complaint, Event, ReplyTemplate
 from seva.complaints.services.bulk import NEED_PLACE_NOTE, Registered
 from seva.complaints.statuses import LABELS, Status
 from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length
@@ -39,8 +39,6 @@ from seva.core.timeutil import now
 
 MAX_WEIGHTED_LENGTH = MAX_POST_LENGTH
 NOTIFIER = "replies"
-# An officer's own words (complaint_reply): sent as written, no template.
-OFFICER_REPLY = "officer_reply"
 # Platforms whose adapter can send a reply into the citizen's thread.
 REPLYING_PLATFORMS = frozenset({"x"})
 
@@ -131,8 +129,10 @@ def reply_record(
     event: Event | None,
     post: InboundPost | None = None,
     note: str = "",
+    text: str | None = None,
 ) -> OutboundReply | None:
-    """Record one reply (idempotent by key). None when the complaint has no reachable thread."""
+    """Record one reply (idempotent by key). None when the complaint has no reachable thread.
+    `text` is an officer's own words; without it the purpose's template is rendered."""
     post = post or _origin_post(complaint)
     if post is None or post.platform not in REPLYING_PLATFORMS:
         return None  # a web-form or hand-entered complaint: the citizen saw the code on screen
@@ -140,10 +140,7 @@ def reply_record(
     existing = OutboundReply.objects.filter(key=key).first()
     if existing is not None:
         return existing
-    if purpose == OFFICER_REPLY:
-        assert event is not None
-        text = Message.objects.get(pk=event.data["message_id"]).text
-    else:
+    if text is None:
         text = reply_text(complaint, purpose=purpose, note=note)
     account = _account_for(post)
     state, reason = ReplyState.PENDING, ""
@@ -180,8 +177,6 @@ def _purpose(event: Event) -> tuple[str, str] | None:
     """(purpose, note) for an event that should reach the citizen, else None."""
     if event.type == "complaint.registered":
         return "acknowledgement", ""
-    if event.type == "reply.written":
-        return OFFICER_REPLY, ""
     if event.type != "status.changed":
         return None
     note = str(event.data.get("note", ""))
@@ -194,7 +189,7 @@ def _purpose(event: Event) -> tuple[str, str] | None:
     return None
 
 
-_LATER_TYPES: Iterable[str] = ("status.changed", "reply.written")
+_LATER_TYPES: Iterable[str] = ("status.changed",)
 
 
 @transaction.atomic

@@ -67,11 +67,6 @@ def note_added(complaint: Complaint, *, actor: User | None, message: Message) ->
     return _record(complaint, "note.added", actor, message_id=message.pk, public=message.is_public)
 
 
-def reply_written(complaint: Complaint, *, actor: User, message: Message) -> Event:
-    """An officer wrote to the citizen; the channel's notifier sends it (see channels.replies)."""
-    return _record(complaint, "reply.written", actor, message_id=message.pk)
-
-
 def followup_attached(complaint: Complaint, *, message: Message) -> Event:
     return _record(complaint, "followup.attached", None, message_id=message.pk)
 
@@ -103,6 +98,11 @@ def urgent_flagged(complaint: Complaint, *, reasons: list[str]) -> Event:
 
 def reply_queued(complaint: Complaint, *, purpose: str, reply_id: int) -> Event:
     return _record(complaint, "reply.queued", None, purpose=purpose, reply_id=reply_id)
+
+
+def reply_written(complaint: Complaint, *, actor: User | None, message: Message) -> Event:
+    """An officer wrote to the citizen in their own words (the thread keeps the message)."""
+    return _record(complaint, "reply.written", actor, message_id=message.pk)
 
 
 def reply_failed(complaint: Complaint, *, purpose: str, reason: str) -> Event:

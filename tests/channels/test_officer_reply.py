@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from seva.channels.models import OutboundReply, ReplyState
-from seva.channels.replies import replies_from_events
 from seva.channels.services.sending import reply_send_due
 from seva.complaints.models import Complaint, MessageKind
 from tests.channels.conftest import XWorld
@@ -19,13 +18,12 @@ def test_an_officers_reply_goes_into_the_citizens_thread_as_written(x: XWorld) -
 
     page = officer.post(f"/desk/c/{code}/reply/", {"text": "SHO se baat ho gayi, aaj FIR hogi"})
     assert page.status_code == 302
-    replies_from_events()
     reply_send_due(adapter_for=lambda account: x.adapter())
 
     sent = x.replies()[-1]
     assert sent["text"] == "SHO se baat ho gayi, aaj FIR hogi"
     assert sent["in_reply_to_id"] == post["id"]
-    assert OutboundReply.objects.get(purpose="officer_reply").state == ReplyState.SENT
+    assert OutboundReply.objects.get(purpose="officer").state == ReplyState.SENT
     message = Complaint.objects.get().messages.get(kind=MessageKind.REPLY)
     assert message.author_user == x.world.lucknow_officer
     timeline = officer.get(f"/desk/c/{code}/").content.decode()

@@ -20,11 +20,7 @@ from seva.complaints.services.registration import (
     state_hq,
 )
 from seva.complaints.services.status import complaint_set_status
-from seva.complaints.services.thread import (
-    complaint_attach_followup,
-    complaint_note,
-    complaint_reply,
-)
+from seva.complaints.services.thread import complaint_attach_followup, complaint_note
 
 __all__ = [
     "complaint_act",
@@ -35,7 +31,6 @@ __all__ = [
     "complaint_note",
     "complaint_register",
     "complaint_reject",
-    "complaint_reply",
     "complaint_review",
     "complaint_route",
     "complaint_set_status",

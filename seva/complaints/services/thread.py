@@ -12,7 +12,6 @@ from seva.complaints.models import Complaint, Message, MessageKind
 from seva.complaints.services.status import complaint_set_status
 from seva.complaints.statuses import Status
 from seva.core.errors import InvalidInput
-from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.core.timeutil import now
 from seva.directory.access import Action, access_complaint
 from seva.directory.models import UnitKind
@@ -39,35 +38,6 @@ def complaint_note(*, actor: User, code: str, text: str, public: bool = False) -
         raise InvalidInput("a note needs text", field="text")
     complaint = access_complaint(actor, code, Action.NOTE, for_update=True)
     return note_store(complaint, actor=actor, text=text.strip(), public=public)
-
-
-@transaction.atomic
-def complaint_reply(*, actor: User, code: str, text: str) -> Message:
-    """An officer's reply to the citizen, in their words. Stored in the thread as a public
-    reply and logged as `reply.written`; the channel's notifier sends it into the citizen's
-    thread later (never from here). It must fit one post as X counts length, because the
-    citizen reads it there. Raises InvalidInput, NotFound, NotAllowed."""
-    text = text.strip()
-    if not text:
-        raise InvalidInput("a reply needs text", field="text")
-    length = weighted_length(text)
-    if length > MAX_POST_LENGTH:
-        raise InvalidInput(
-            f"the reply is {length} long as X counts it; at most {MAX_POST_LENGTH} fit a post",
-            field="text",
-        )
-    complaint = access_complaint(actor, code, Action.REPLY, for_update=True)
-    message = Message.objects.create(
-        complaint=complaint,
-        kind=MessageKind.REPLY,
-        channel=complaint.channel,
-        author_user=actor,
-        author_name=actor.get_username(),
-        text=text,
-        sent_at=now(),
-    )
-    events.reply_written(complaint, actor=actor, message=message)
-    return message
 
 
 @transaction.atomic

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from seva.channels.officer_replies import reply_write
 from seva.channels.replies import active_templates, reply_text
-from seva.complaints.services import complaint_reply
 from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.desk import forms
 from seva.desk.errors import desk_view
@@ -72,6 +72,6 @@ def reply_send_view(request: HttpRequest, code: str) -> HttpResponse:
             % {"length": length, "limit": MAX_POST_LENGTH},
         )
         return HttpResponseRedirect(back)
-    complaint_reply(actor=person, code=code, text=text)
+    reply_write(actor=person, code=code, text=text)
     messages.success(request, _("Reply to the citizen saved; it is sent shortly."))
     return HttpResponseRedirect(back)

@@ -1,0 +1,136 @@
+"""The webhook sender: claim due deliveries, POST each signed body, record the outcome.
+
+Runs outside any transaction (it refuses to run inside one): each claim and each outcome is
+its own short write, and the HTTP call happens between them. A claim is a lease (compare-and-
+swap on `claimed_until`), so several senders can run. A failure is retried with exponential
+backoff until `SEVA_WEBHOOK_MAX_ATTEMPTS`, then the delivery is dead. A receiver that cannot
+be reached is skipped for the rest of the pass, so one slow or dead receiver delays only its
+own deliveries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections import Counter
+
+import httpx
+from django.conf import settings
+from django.db import connection
+from django.db.models import F, Q
+
+from seva.api.models import DeliveryState, WebhookDelivery
+from seva.api.webhooks.signing import HEADER, signature_header
+from seva.core.timeutil import now
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF = dt.timedelta(days=1)
+USER_AGENT = "Seva-Webhooks/1"
+
+
+def webhook_backoff(attempts: int) -> dt.timedelta:
+    """Wait before the next attempt after `attempts` failed ones: base × 2^(attempts-1)."""
+    seconds = float(settings.SEVA_WEBHOOK_BACKOFF_SECONDS) * 2 ** max(attempts - 1, 0)
+    return min(dt.timedelta(seconds=seconds), MAX_BACKOFF)
+
+
+def webhook_body(delivery: WebhookDelivery) -> bytes:
+    return json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _due(at: dt.datetime, limit: int) -> list[WebhookDelivery]:
+    return list(
+        WebhookDelivery.objects.filter(
+            state__in=[DeliveryState.PENDING, DeliveryState.FAILED],
+            next_attempt_at__lte=at,
+            subscription__is_active=True,
+        )
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=at))
+        .select_related("subscription")
+        .order_by("next_attempt_at", "id")[:limit]
+    )
+
+
+def _claim(delivery: WebhookDelivery, at: dt.datetime) -> bool:
+    lease = dt.timedelta(seconds=settings.SEVA_WORKER_LEASE_SECONDS)
+    claimed = WebhookDelivery.objects.filter(
+        pk=delivery.pk, state=delivery.state, claimed_until=delivery.claimed_until
+    ).update(claimed_until=at + lease, attempts=F("attempts") + 1)
+    return claimed == 1
+
+
+def _post(client: httpx.Client, delivery: WebhookDelivery) -> tuple[int | None, str, bool]:
+    """(HTTP status or None, error, reachable). No database work here."""
+    body = webhook_body(delivery)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "X-Seva-Event": delivery.event_type,
+        "X-Seva-Delivery": str(delivery.pk),
+        HEADER: signature_header(delivery.subscription.secret, body),
+    }
+    try:
+        response = client.post(delivery.subscription.url, content=body, headers=headers)
+    except httpx.TimeoutException as exc:
+        return None, f"timed out: {exc}", False
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        return None, f"bad URL: {exc}", True
+    except httpx.HTTPError as exc:
+        return None, f"cannot connect: {exc}", False
+    if 200 <= response.status_code < 300:
+        return response.status_code, "", True
+    return response.status_code, f"HTTP {response.status_code}: {response.text[:200]}", True
+
+
+def _record(delivery: WebhookDelivery, status: int | None, error: str, attempts: int) -> str:
+    at = now()
+    sent = not error
+    bad_url = error.startswith("bad URL")
+    if sent:
+        state = DeliveryState.SENT
+    elif bad_url or attempts >= settings.SEVA_WEBHOOK_MAX_ATTEMPTS:
+        state = DeliveryState.DEAD
+    else:
+        state = DeliveryState.FAILED
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        state=state,
+        last_status=status,
+        last_error=error[:1000],
+        claimed_until=None,
+        sent_at=at if sent else None,
+        next_attempt_at=at + webhook_backoff(attempts) if state == DeliveryState.FAILED else at,
+    )
+    return str(state)
+
+
+def webhook_send_due(*, limit: int = 50, client: httpx.Client | None = None) -> Counter[str]:
+    """Send what is due; returns counts by outcome (sent, failed, dead, busy, skipped)."""
+    if connection.in_atomic_block:
+        raise RuntimeError("webhooks are sent outside any transaction")
+    own_client = client is None
+    client = client or httpx.Client(
+        timeout=float(settings.SEVA_WEBHOOK_TIMEOUT_SECONDS), follow_redirects=False
+    )
+    outcomes: Counter[str] = Counter()
+    unreachable: set[int] = set()
+    try:
+        for delivery in _due(now(), limit):
+            if delivery.subscription_id in unreachable:
+                outcomes["skipped"] += 1
+                continue
+            if not _claim(delivery, now()):
+                outcomes["busy"] += 1
+                continue
+            status, error, reachable = _post(client, delivery)
+            if not reachable:
+                unreachable.add(delivery.subscription_id)
+            outcome = _record(delivery, status, error, delivery.attempts + 1)
+            if error:
+                log.warning("webhook %s to %s: %s", delivery.pk, delivery.subscription, error)
+            outcomes[outcome] += 1
+    finally:
+        if own_client:
+            client.close()
+    return outcomes
