@@ -18,6 +18,7 @@ SOURCES = [
     "non_and_traps",
     "fresh_devanagari",
     "fresh_mixed",
+    "fresh_urgent",
 ]
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 LATIN = re.compile(r"[A-Za-z]")

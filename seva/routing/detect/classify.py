@@ -25,6 +25,7 @@ from seva.routing.detect.lexicon import (
     PERSON_TERMS,
     PROGRESSIVE_MARKERS,
     RECENT_TERMS,
+    SMS_SPELLINGS,
     STALE_TERMS,
     URGENT_BY_NATURE_TERMS,
 )
@@ -92,8 +93,9 @@ def _category_hits(text: str) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=4096)
 def _joined(text: str) -> str:
-    """The post's words, normalised, one space apart (what every pattern here scans)."""
-    return " ".join(words(text))
+    """The post's words, normalised, phone spellings made plain ("rha" → "raha"), one space
+    apart: what every pattern here scans."""
+    return " ".join(SMS_SPELLINGS.get(word, word) for word in words(text))
 
 
 def _hits(text: str, pattern: re.Pattern[str]) -> list[str]:

@@ -187,6 +187,19 @@ _OF = frozenset({"ke", "ka", "ki", "of", "in", "के", "का", "की"})
 _ROAD = frozenset({"road", "rd", "marg", "highway", "expressway", "बाईपास", "रोड", "bypass"})
 
 
+# "Tirwa me", "सासनी में", "milak ke paas": a word followed by "in"/"from"/"near" is a place,
+# unless it is an everyday word ("ghar me").
+_LOCATIVE = _vocabulary("me mein se paas pe par में से पास पर")
+
+
+def _located(tokens: list[str], match: _Match) -> bool:
+    name = " ".join(tokens[match.start : match.end])
+    after = tokens[match.end : match.end + 2]
+    if not after or sound_key(name) in _LOOSE_STOP or name in EVERYDAY_WORDS:
+        return False
+    return after[0] in _LOCATIVE or (after[0] in _OF and after[1:] == ["paas"])
+
+
 def _in_other_state(tokens: list[str], match: _Match) -> bool:
     """ "Pratapgarh, Rajasthan" / "Hamirpur HP" / "राजस्थान के प्रतापगढ़"."""
     after = tokens[match.end : match.end + 1]
@@ -214,11 +227,15 @@ def _text_evidence(
         if _in_other_state(tokens, match):
             reasons.append(f"'{name}' is outside Uttar Pradesh here")
             continue
-        if match.end < len(tokens) and tokens[match.end] in _ROAD:
+        on_road = match.end < len(tokens) and tokens[match.end] in _ROAD
+        if on_road and any(p.kind in (PlaceKind.DISTRICT, PlaceKind.ALIAS) for p in match.places):
+            # "Kanpur Road" runs through Lucknow; but "Bidhuna road" is near Bidhuna.
             reasons.append(f"'{name}' names a road here")
             continue
-        cued = _near(tokens, match, CUES, 2)
-        if name in COMMON_WORDS and not cued:
+        if name in CUES:
+            continue  # "kotwali" is a police station's word here, not the block of that name
+        cued = _near(tokens, match, CUES, 2) or on_road or _located(tokens, match)
+        if name in COMMON_WORDS and not _near(tokens, match, CUES, 2):
             continue  # an ordinary word unless a cue says it is the place
         loose = {"": 1.0, "sound": SOUND_FACTOR, "fuzzy": FUZZY_FACTOR}[match.how]
         best: dict[str, tuple[float, Place]] = {}

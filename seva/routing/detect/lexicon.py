@@ -156,7 +156,16 @@ URGENT_BY_NATURE_TERMS = _terms(
     "खून, आग लग*, जिंदा जला*, घुस आए, घुस आये, लूटपाट, तेजाब, "
     "खुद को खत्म, खत्म कर लेगा, खत्म कर लेगी, कूदने, कूद*, कीटनाशक, जहर खा*, नस काट*, "
     "मरने की बात, जान देने, दबे हैं, दब गए, फंसे हैं, बह गए, डूब*, आमने सामने, पथराव, "
-    "पत्थर चल*, फायरिंग हो"
+    "पत्थर चल*, फायरिंग हो, "
+    # goodbyes and places people go to end their lives
+    "end it, alvida, goodbye, last message, mat dhoondhna, mat dhundhna, dont look for me, "
+    "don't look for me, suicide note, chitthi chhod*, patri pe, railway track, on the track, "
+    "jump*, will die, mar jayega, mar jayegi, jaan chali jayegi, "
+    "अलविदा, मत ढूंढना, चिट्ठी छोड़*, पटरी पर, मर जाएगा, मर जाएगी, "
+    # poison and pills, borewells, collapses, deep water
+    "chuhe maar, rat poison, dawa kha li, goliyan kha li, pills, sleeping pills, "
+    "neend ki goli*, borewell, bore well, dhans*, collapse*, gotakhor, divers, gehre pani, "
+    "दवा खा ली, गोलियां खा ली, नींद की गोलियां, बोरवेल, धंस*, गोताखोर, गहरे पानी"
 )
 # Someone asking for police to come now ("jaldi police bhejo", "कोई बचा लो"): with danger or
 # harm to a person in the post, it is an emergency call rather than a request for action.
@@ -173,7 +182,10 @@ HELD_NOW_TERMS = _terms(
     "peeche lage, pichhe lage, peecha kar rahe, le ja raha, le ja rahe, galat raste, "
     "sunsaan, sunsan, darr lag raha, dar lag raha, kheench*, gher liya, gher kar, gherkar, "
     "kamre me band, ghar me band, bandhak, locked me, locked us, following me, following her, "
+    "andar aane ki koshish, ghusne ki koshish, trying to enter, trying to break, window lock, "
+    "lock kar di, lock kar diya, "
     "पीछे लगे, पीछा कर रहे, ले जा रहा, ले जा रहे, गलत रास्ते, सुनसान, डर लग रहा, खींच*, "
+    "घुसने की कोशिश, अंदर आने की कोशिश, "
     "घेर लिया, घेर कर, घेरकर, कमरे में बंद, घर में बंद, बंधक"
 )
 # Said of a person who cannot be found: with a child or a recent time it is urgent.
@@ -182,7 +194,10 @@ MISSING_NOW_TERMS = _terms(
     "kahin chali gayi, ghar nahi aayi, ghar nahi aaya, na ghar aayi, nahi lauti, nahi lauta, "
     "bahla kar, behla kar, behla ke, bahla ke, bhaga le gaya, utha le gaye, utha kar le gaye, "
     "नहीं मिल रही, नहीं मिल रहा, नहीं दिख रही, नहीं दिख रहा, कहीं चला गया, कहीं चली गई, "
-    "घर नहीं आई, घर नहीं आया, नहीं लौटी, नहीं लौटा, बहला कर, बहलाकर, उठा ले गए, खो गई, खो गया"
+    "घर नहीं आई, घर नहीं आया, नहीं लौटी, नहीं लौटा, बहला कर, बहलाकर, उठा ले गए, खो गई, खो गया, "
+    "kho gayi, kho gaya, kho gaye, nahi laute, nahi mila, nahi mili, abhi tak nahi mila, "
+    "lost in the crowd, wandered off, बिछड़ गई, बिछड़ गईं, बिछड़ गए, बिछड गई, हाथ से छूट गया, "
+    "नहीं मिला, नहीं मिली, नहीं लौटे, कुछ पता नहीं, kuch pata nahi, gayab hai, गायब है"
 )
 # Children and others who cannot look after themselves (the elderly, people with dementia).
 CHILD_TERMS = _terms(
@@ -219,6 +234,7 @@ NOW_TERMS = _terms(
 # "darwaza tod raha hai", "पीट रहा है") says the harm is going on as they write.
 PROGRESSIVE_MARKERS = (
     "raha", "rahe", "rahi", "rha", "rhe", "rhi", "रहा", "रहे", "रही",
+    "going", "happening", "progress",  # "robbery going on", "in progress"
     # "trying to" and "standing there" (with sticks, at the door) say the same
     "koshish", "कोशिश", "khade", "khada", "खड़े", "खड़ा", "खडे", "खडा",
 )  # fmt: skip
@@ -229,7 +245,11 @@ DANGER_TERMS = _terms(
     "bheed, pathar, patthar, lalkar*, gali galoch, peeche, pichhe, "
     "मार*, पीट*, हमला, गोली, बंद कर*, घायल, दुर्घटना, जान से, जान खतरे, जान का खतरा, "
     "लूट*, तोड़*, तोड*, झगड़ा, झगडा, घुस*, हथियार, लाठी, डंडे, डंडा, भीड़, भीड, पत्थर, ललकार*, "
-    "फायरिंग, पीछे, नहीं छोड़ेंगे, नहीं छोडेंगे, nahi chhodenge, dekh lenge"
+    "फायरिंग, पीछे, नहीं छोड़ेंगे, नहीं छोडेंगे, nahi chhodenge, dekh lenge, "
+    # a crime in progress: armed robbers, a thief still in sight, a shutter being cut
+    "robbery, robbers, armed, beat*, stabb*, lynch*, snatch*, chheen*, chhin*, shutter, "
+    "crowbar, lock tod*, taala tod*, break into, breaking in, गोलियां, गोलियाँ, बंदूक*, "
+    "bandook*, pistol*, शटर, छीन*, ताला तोड़*, ताला तोड*, bhaage, bhage, भागे"
 )
 # A missing person reported days later is serious but no longer minutes-urgent.
 STALE_TERMS = _terms(
@@ -258,3 +278,16 @@ def all_terms() -> tuple[str, ...]:
     lists += [HELD_NOW_TERMS, MISSING_NOW_TERMS, CHILD_TERMS, RECENT_TERMS, OBJECT_TERMS]
     lists += [PERSON_TERMS]
     return tuple(term for terms in lists for term in terms)
+
+
+# Hinglish as typed on a phone: each spelling → the one the lists are written in. Applied to
+# the words the classifiers read (not to place names), so "le ja rha h" reads "le ja raha hai".
+SMS_SPELLINGS: Mapping[str, str] = {
+    "rha": "raha", "rhe": "rahe", "rhi": "rahi", "h": "hai", "hn": "hain", "he": "hai",
+    "kr": "kar", "kro": "karo", "krke": "karke", "krna": "karna", "krwa": "karwa",
+    "gya": "gaya", "gyi": "gayi", "gye": "gaye", "gai": "gayi", "nhi": "nahi", "ni": "nahi",
+    "nai": "nahi", "plz": "please", "pls": "please", "plzz": "please", "jldi": "jaldi",
+    "bht": "bahut", "bhot": "bahut", "lote": "laute", "lauti": "lauti", "ghr": "ghar",
+    "mujhse": "mujhse", "abi": "abhi", "abhie": "abhi", "tk": "tak", "bhej": "bhej",
+    "kia": "kiya", "liya": "liya", "diya": "diya", "dia": "diya", "lia": "liya",
+}  # fmt: skip
