@@ -6,7 +6,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from seva.api.auth import TokenAuth, TokenRateThrottle
-from seva.api.endpoints import actions, complaints, filing
+from seva.api.endpoints import actions, complaints, filing, tracking
 from seva.api.errors import install_error_handlers
 
 api = NinjaAPI(
@@ -27,9 +27,8 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("", complaints.router)
 api.add_router("", actions.router)
+api.add_router("", tracking.router)
 # POST /complaints (filing) is registered on the complaints router: one URL, GET and POST.
 __all__ = ["api", "filing"]
 # TODO(merge): GET /api/command/figures — the command centre's figures from seva/command's
 # selectors (being built on branch `command`); one endpoint calling them, scoped by access.
-# TODO(merge): GET /api/track/{code} — seva/public/selectors.py `tracking_view` (branch
-# `public`), anonymous, the same facts as the public tracking page.
