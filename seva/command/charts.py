@@ -76,6 +76,7 @@ class MapDistrict:
     value: float | int | None
     shade: str  # a CSS class: s0…s4, or "none" for no data / not in reach
     href: str
+    title: str  # name and value, for the tooltip (escaped by the template)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,17 @@ class DistrictMap:
     width: float = 640.0
 
 
-def district_map(values: dict[int, float | int | None], links: dict[int, str]) -> DistrictMap:
+def _title(shape: DistrictShape, value: float | int | None, *, hindi: bool) -> str:
+    name = shape.name_hi if hindi and shape.name_hi else shape.name_en
+    if value is None:
+        return name
+    shown = f"{value:.0f}" if isinstance(value, float) else str(value)
+    return f"{name}: {shown}"
+
+
+def district_map(
+    values: dict[int, float | int | None], links: dict[int, str], *, hindi: bool = False
+) -> DistrictMap:
     """Colour each district by its value in equal steps from 0 to the largest value."""
     shapes, height = district_shapes()
     present = [v for v in values.values() if v is not None and v >= 0]
@@ -111,6 +122,7 @@ def district_map(values: dict[int, float | int | None], links: dict[int, str]) -
             value=values.get(s.lgd_code),
             shade=shade(values.get(s.lgd_code)) if s.lgd_code in values else "none",
             href=links.get(s.lgd_code, ""),
+            title=_title(s, values.get(s.lgd_code), hindi=hindi),
         )
         for s in shapes
     ]

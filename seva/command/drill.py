@@ -17,7 +17,10 @@ from seva.directory.models import Unit
 RANGE_MEASURES = {"received", "first_action", "closure", "within_sla"}
 
 
-def drill_url(unit: Unit | None, *, here: bool, measure: str, days: DayRange) -> str:
+def drill_url(
+    unit: Unit | None, *, here: bool, measure: str, days: DayRange, base: str = ""
+) -> str:
+    """The queue's address for a figure (`base`: the queue's path, resolved once per page)."""
     params: dict[str, str] = {}
     if unit is not None:
         params["unit"] = unit.code
@@ -25,8 +28,6 @@ def drill_url(unit: Unit | None, *, here: bool, measure: str, days: DayRange) ->
             params["here"] = "on"
     if measure in RANGE_MEASURES:
         params.update(status="all", **{"from": days.first.isoformat(), "to": days.last.isoformat()})
-        if measure == "within_sla" or measure == "closure":
-            params["status"] = "all"
     elif measure == "disposed":
         params.update(
             status="disposed",
@@ -37,4 +38,4 @@ def drill_url(unit: Unit | None, *, here: bool, measure: str, days: DayRange) ->
         params["overdue"] = "on"
     else:
         params["status"] = measure
-    return reverse("desk:queue") + "?" + urlencode(params)
+    return (base or reverse("desk:queue")) + "?" + urlencode(params)

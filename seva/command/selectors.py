@@ -112,7 +112,11 @@ def _range_sums(unit_ids: list[int], days: DayRange) -> dict[int, UnitFigures]:
         "first_action_hist",
         "closure_hist",
     )
-    for unit_id, received, disposed, closed, within, first_hist, closure_hist in stats:
+    rows = list(stats)
+    first_hists = histogram.parse_many([row[5] for row in rows])
+    closure_hists = histogram.parse_many([row[6] for row in rows])
+    for index, (unit_id, received, disposed, closed, within, _f, _c) in enumerate(rows):
+        first_hist, closure_hist = first_hists[index], closure_hists[index]
         entry = sums.setdefault(unit_id, UnitFigures(unit=None))
         entry.received += received
         entry.disposed += disposed

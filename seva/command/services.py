@@ -119,8 +119,8 @@ def rollup_days_recompute(days: Iterable[dt.date]) -> int:
                 disposed=entry.disposed,
                 closed=entry.closed,
                 closed_within_sla=entry.closed_within_sla,
-                first_action_hist=entry.first_action if any(entry.first_action) else [],
-                closure_hist=entry.closure if any(entry.closure) else [],
+                first_action_hist=histogram.to_text(entry.first_action),
+                closure_hist=histogram.to_text(entry.closure),
             )
             for pk, entry in totals.items()
         ]

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -22,6 +23,7 @@ from seva.channels.services.health import channel_health
 from seva.command import charts, exports
 from seva.command.dates import DayRange, RangeForm
 from seva.command.drill import drill_url
+from seva.command.exports import measure_labels
 from seva.command.scope import Reach, command_reach
 from seva.command.selectors import (
     MEASURES,
@@ -33,6 +35,7 @@ from seva.command.selectors import (
     urgent_feed,
 )
 from seva.command.services import rollup_refresh
+from seva.command.templatetags.command import figure_text
 from seva.command.xlsx import xlsx_stream
 from seva.core.errors import NotFound
 from seva.desk.errors import desk_view
@@ -61,12 +64,12 @@ def _reach(request: HttpRequest, code: str | None, action: Action) -> Reach:
     return reach
 
 
-def _row_cells(row: UnitFigures, days: DayRange) -> list[dict[str, Any]]:
+def _row_cells(row: UnitFigures, days: DayRange, queue: str) -> list[dict[str, Any]]:
     return [
         {
             "measure": measure,
-            "value": row.value(measure),
-            "href": drill_url(row.unit, here=row.here, measure=measure, days=days),
+            "text": figure_text(measure, row.value(measure)),
+            "href": drill_url(row.unit, here=row.here, measure=measure, days=days, base=queue),
         }
         for measure in MEASURES
     ]
@@ -87,6 +90,19 @@ def _map_values(
     return values, links
 
 
+def _headers(sort: str, descending: bool, query: dict[str, str]) -> list[dict[str, Any]]:
+    """The sortable column headers: a link each, the sorted one flips its direction."""
+    labels = measure_labels()
+    headers = []
+    for measure in MEASURES:
+        active = measure == sort
+        direction = "asc" if active and descending else "desc"
+        href = "?" + urlencode({**query, "sort": measure, "dir": direction})
+        order = ("descending" if descending else "ascending") if active else ""
+        headers.append({"label": labels[measure], "href": href, "order": order})
+    return headers
+
+
 @require_GET
 @login_required
 @desk_view
@@ -105,8 +121,9 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
         return reverse("command:unit", args=[unit.code]) + "?" + urlencode(query)
 
     values, links = _map_values(table, reach, measure, unit_link)
+    queue = reverse("desk:queue")
     rows = [
-        {"figures": row, "cells": _row_cells(row, days), "link": unit_link(row.unit)}
+        {"figures": row, "cells": _row_cells(row, days, queue), "link": unit_link(row.unit)}
         for row in sort_rows(table.rows, sort, descending)
         if row.unit is not None
     ]
@@ -117,13 +134,14 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
         "focus": reach.tops[0] if code else None,
         "rows": rows,
         "total": table.total,
-        "total_cells": _row_cells(table.total, days),
-        "measures": MEASURES,
+        "total_cells": _row_cells(table.total, days, queue),
+        "headers": _headers(sort, descending, query),
+        "measure_labels": measure_labels(),
         "sort": sort,
         "descending": descending,
-        "map": charts.district_map(values, links),
+        "map": charts.district_map(values, links, hindi=(get_language() or "").startswith("hi")),
         "map_measure": measure,
-        "map_measures": MAP_MEASURES,
+        "map_measures": [(m, measure_labels()[m]) for m in MAP_MEASURES],
         "trend": charts.trend_chart(command_trend(reach, days)),
         "feed": list(urgent_feed(request.user)),
         "show_health": hq is not None and access_can(request.user, Action.VIEW, hq),

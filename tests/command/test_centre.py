@@ -66,7 +66,9 @@ def test_a_district_officer_sees_the_district_and_its_stations(world: Any) -> No
     register(world.lucknow)
     register(world.hazratganj)
     response = signed_in(world.lucknow_officer).get("/command/")
-    rows = {(r["figures"].unit.code, r["figures"].here): r["figures"] for r in response.context["rows"]}
+    rows = {
+        (r["figures"].unit.code, r["figures"].here): r["figures"] for r in response.context["rows"]
+    }
     assert set(rows) == {("D-162", True), ("PS-162-HAZRATGANJ", False)}
     assert rows[("D-162", True)].received == 1  # held at the district itself
     assert rows[("PS-162-HAZRATGANJ", False)].received == 1
@@ -135,4 +137,5 @@ def test_csp_and_no_inline_script(world: Any) -> None:
     for tag in re.findall(r"<script[^>]*>", html):
         assert "src=" in tag
     assert not re.search(r"<script[^>]*>[^<]+</script>", html)
-    assert " on" + "click=" not in html and "style=" not in html
+    assert " on" + "click=" not in html
+    assert "style=" not in html

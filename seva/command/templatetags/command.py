@@ -26,3 +26,12 @@ def at_most(minutes: int | None) -> str:
 @register.filter
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}%"
+
+
+def figure_text(measure: str, value: float | int | None) -> str:
+    """A table figure as shown: medians bucketed, the SLA share in per cent."""
+    if measure in ("first_action", "closure"):
+        return at_most(None if value is None else int(value))
+    if measure == "within_sla":
+        return percent(value)
+    return "–" if value is None else str(value)
