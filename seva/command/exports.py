@@ -119,7 +119,7 @@ def measure_labels() -> dict[str, str]:
         "overdue": _("Overdue"),
         "first_action": _("Median time to first action (minutes, at most)"),
         "closure": _("Median time to closure (minutes, at most)"),
-        "within_sla": _("% closed within SLA"),
+        "within_sla": _("Share closed within SLA (per cent)"),
     }
 
 

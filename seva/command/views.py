@@ -117,8 +117,12 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
     measure = measure if measure in MAP_MEASURES else "received"
     query = {"from": days.first.isoformat(), "to": days.last.isoformat()}
 
+    # Resolved once: a reverse() per row and figure costs more than the whole table's maths.
+    unit_base = reverse("command:unit", args=["CODE"]).replace("CODE", "{}")
+    suffix = "?" + urlencode(query)
+
     def unit_link(unit: Unit) -> str:
-        return reverse("command:unit", args=[unit.code]) + "?" + urlencode(query)
+        return unit_base.format(unit.code) + suffix
 
     values, links = _map_values(table, reach, measure, unit_link)
     queue = reverse("desk:queue")
