@@ -139,3 +139,46 @@ def test_csp_and_no_inline_script(world: Any) -> None:
     assert not re.search(r"<script[^>]*>[^<]+</script>", html)
     assert " on" + "click=" not in html
     assert "style=" not in html
+
+
+def test_live_panels(world: Any) -> None:
+    urgent = register(world.agra, is_urgent=True, text="<b>help</b> \u202eevil").code
+    register(world.lucknow, is_urgent=True)
+    agra = signed_in(world.agra_officer)
+    feed = agra.get("/command/live/feed/")
+    assert urgent in feed.content.decode()
+    assert "&lt;b&gt;help&lt;/b&gt;" in feed.content.decode()
+    assert len(feed.context["feed"]) == 1  # nothing of Lucknow
+    assert agra.get("/command/live/health/").status_code == 404  # channel health is HQ's
+    page = agra.get("/command/").content.decode()
+    assert 'data-live-seconds="15"' in page
+    assert "command/live.js" in page
+    assert signed_in(world.hq_operator).get("/command/live/health/").status_code == 200
+
+
+def test_hindi_page_and_nav_link(world: Any) -> None:
+    client = signed_in(world.lucknow_officer, language="hi")
+    page = client.get("/command/").content.decode()
+    assert "कमान केंद्र" in page
+    assert "प्राप्त" in page
+    queue = client.get("/desk/").content.decode()
+    assert 'href="/command/"' in queue
+
+
+def test_date_range_and_map(world: Any) -> None:
+    register(world.lucknow)
+    client = signed_in(world.hq_operator)
+    response = client.get("/command/?from=2020-01-01&to=2020-01-31&measure=overdue")
+    assert response.context["days"].first.isoformat() == "2020-01-01"
+    assert response.context["total"].received == 0
+    lucknow = next(d for d in response.context["map"].districts if d.shape.lgd_code == 162)
+    assert lucknow.href.startswith("/command/u/D-162/")
+    assert len(response.context["map"].districts) == 75
+    # A bad date falls back to the last 30 days rather than failing.
+    assert client.get("/command/?from=nonsense").status_code == 200
+    drill = client.get("/command/u/D-162/")
+    assert drill.status_code == 200
+    assert {r["figures"].unit.code for r in drill.context["rows"]} == {
+        "D-162",
+        "PS-162-HAZRATGANJ",
+    }

@@ -57,7 +57,8 @@ def test_unit_table_exports(world: Any) -> None:
     register(world.lucknow)
     client = signed_in(world.hq_operator)
     rows = _csv(client.get("/command/export/units.csv"))
-    assert rows[0][0] == "Unit" and rows[-1][0] == "Total"
+    assert rows[0][0] == "Unit"
+    assert rows[-1][0] == "Total"
     lucknow = next(row for row in rows if row[0] == "Lucknow")
     assert lucknow[1] == "1"
     assert "Lucknow" in _xlsx_cells(client.get("/command/export/units.xlsx"))
@@ -70,7 +71,8 @@ def test_hindi_headers(world: Any) -> None:
 
 
 def test_csv_guard() -> None:
-    assert [csv_safe(v) for v in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "ok", 5]] == [
+    values: list[str | int] = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "ok", 5]
+    assert [csv_safe(v) for v in values] == [
         "'=1+1",
         "'+1",
         "'-1",
