@@ -5,6 +5,7 @@ Only numbers and class names are produced here; the templates draw them, escapin
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from seva.command.geo import DistrictShape, district_shapes
@@ -110,6 +111,8 @@ def district_map(
     present = [v for v in values.values() if v is not None and v >= 0]
     top = float(max(present)) if present else 0.0
     width = top / SHADES if top else 1.0
+    if all(isinstance(v, int) for v in present):
+        width = float(max(1, math.ceil(top / SHADES)))  # whole steps for counts
 
     def shade(value: float | int | None) -> str:
         if value is None or value < 0:
