@@ -8,6 +8,7 @@ children. Each top unit also gets a row of its own for complaints held at it ("h
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from seva.directory.access import Action, access_units
@@ -30,8 +31,9 @@ class RowUnit:
 class Reach:
     tops: list[Unit]
     rows: list[RowUnit]
+    paths: dict[int, str]  # every unit in reach: id → path
 
-    @property
+    @cached_property
     def row_by_code(self) -> dict[str, int]:
         return {row.unit.code: index for index, row in enumerate(self.rows)}
 
@@ -64,4 +66,4 @@ def command_reach(
         else:
             children = [unit for unit in below if unit.parent_id == top.pk]
         rows.extend(RowUnit(unit=unit, here=False) for unit in children)
-    return Reach(tops=tops, rows=rows)
+    return Reach(tops=tops, rows=rows, paths={unit.pk: unit.path for unit in units})

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Sum
 
 from seva.command import histogram
 from seva.command.dates import DayRange
@@ -148,29 +148,30 @@ def command_table(user: AnyUser, reach: Reach, days: DayRange) -> CommandTable:
 
 
 def _count_now(user: AnyUser, reach: Reach, rows: list[UnitFigures], total: UnitFigures) -> None:
-    paths = {row.unit.pk: row.unit.path for row in reach.rows}
+    # Grouped by (status, unit id), the order of the status-unit index, so the planner reads
+    # that index alone (grouped by unit first, SQLite chose to walk all complaints).
     held = (
         access_complaints(user, Action.VIEW)
         .filter(status__in=[s.value for s in NOW_STATUSES])
-        .values_list("unit_id", "unit__path", "status")
+        .values_list("status", "unit_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for unit_id, path, status, n in held:
-        index = reach.row_index_for(paths.get(unit_id, path))
+    for status, unit_id, n in held:
+        index = reach.row_index_for(reach.paths.get(unit_id, ""))
         total.now[status] = total.now.get(status, 0) + n
         if index is not None:
             rows[index].now[status] = rows[index].now.get(status, 0) + n
     overdue = (
         access_complaints(user, Action.VIEW)
         .filter(overdue_q(now()))
-        .values_list("unit__path")
+        .values_list("status", "unit_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for path, n in overdue:
+    for _status, unit_id, n in overdue:
         total.overdue += n
-        index = reach.row_index_for(path)
+        index = reach.row_index_for(reach.paths.get(unit_id, ""))
         if index is not None:
             rows[index].overdue += n
 
@@ -223,11 +224,19 @@ def command_trend(reach: Reach, days: DayRange) -> list[TrendDay]:
 URGENT_FEED_SIZE = 10
 
 
-def urgent_feed(user: AnyUser) -> QuerySet[Complaint]:
-    """The latest urgent complaints still to be worked, in the person's reach."""
-    return (
+def urgent_feed(user: AnyUser) -> list[Complaint]:
+    """The latest urgent complaints still to be worked, in the person's reach (2 queries).
+
+    The candidates' ids come from the status-unit index and the newest (ids follow the order
+    of registration) are picked here: ordering in SQL made SQLite walk the registration index
+    through a year of complaints.
+    """
+    candidates = (
         access_complaints(user, Action.VIEW)
         .filter(is_urgent=True, status__in=[s.value for s in ACTIVE])
-        .select_related("unit", "complainant")
-        .order_by("-registered_at", "-id")[:URGENT_FEED_SIZE]
+        .values_list("id", flat=True)
+        .order_by()
     )
+    newest = sorted(candidates, reverse=True)[:URGENT_FEED_SIZE]
+    complaints = Complaint.objects.filter(pk__in=newest).select_related("unit", "complainant")
+    return sorted(complaints, key=lambda c: (c.registered_at, c.pk), reverse=True)

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_GET
 from seva.channels.services.health import channel_health
 from seva.command import charts, exports
 from seva.command.dates import DayRange, RangeForm
-from seva.command.drill import drill_url
+from seva.command.drill import DrillLinks
 from seva.command.exports import measure_labels
 from seva.command.scope import Reach, command_reach
 from seva.command.selectors import (
@@ -64,15 +65,26 @@ def _reach(request: HttpRequest, code: str | None, action: Action) -> Reach:
     return reach
 
 
-def _row_cells(row: UnitFigures, days: DayRange, queue: str) -> list[dict[str, Any]]:
+def _row_cells(row: UnitFigures, links: DrillLinks) -> list[dict[str, Any]]:
+    unit_part = links.unit_part(row.unit, here=row.here)
     return [
         {
             "measure": measure,
             "text": figure_text(measure, row.value(measure)),
-            "href": drill_url(row.unit, here=row.here, measure=measure, days=days, base=queue),
+            "href": links.url(unit_part, measure),
         }
         for measure in MEASURES
     ]
+
+
+def _cells_html(cells: list[dict[str, Any]]) -> str:
+    """A row's cells, escaped by format_html (rendering ~850 cells through the template
+    engine took longer than computing the whole table)."""
+    return format_html_join(
+        "",
+        '<td data-measure="{}"><a href="{}">{}</a></td>',
+        ((cell["measure"], cell["href"], cell["text"]) for cell in cells),
+    )
 
 
 def _map_values(
@@ -135,12 +147,20 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
         return unit_base.format(unit.code) + suffix
 
     values, links = _map_values(table, reach, measure, unit_link)
-    queue = reverse("desk:queue")
-    rows = [
-        {"figures": row, "cells": _row_cells(row, days, queue), "link": unit_link(row.unit)}
-        for row in sort_rows(table.rows, sort, descending)
-        if row.unit is not None
-    ]
+    drill = DrillLinks(days)
+    rows = []
+    for row in sort_rows(table.rows, sort, descending):
+        if row.unit is not None:
+            cells = _row_cells(row, drill)
+            rows.append(
+                {
+                    "figures": row,
+                    "cells": cells,
+                    "html": _cells_html(cells),
+                    "link": unit_link(row.unit),
+                }
+            )
+    total_cells = _row_cells(table.total, drill)
     hq = state_hq_unit()
     context = {
         "range_form": range_form,
@@ -148,7 +168,8 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
         "focus": reach.tops[0] if code else None,
         "rows": rows,
         "total": table.total,
-        "total_cells": _row_cells(table.total, days, queue),
+        "total_cells": total_cells,
+        "total_html": _cells_html(total_cells),
         "headers": _headers(sort, descending, query),
         "sort": sort,
         "descending": descending,
