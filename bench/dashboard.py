@@ -44,7 +44,9 @@ def run(
     env["SEVA_SECURE_SSL_REDIRECT"] = "false"
     cluster = ""
     if postgres:
-        cluster = str(Path(tempfile.mkdtemp(prefix="seva-bench-pg-")) / "c")
+        home = Path(tempfile.mkdtemp(prefix="seva-bench-pg-"))
+        home.chmod(0o755)  # the cluster runs as the postgres user, which must reach it
+        cluster = str(home / "c")
         database_url = subprocess.run(
             ["scripts/pg-cluster", "start", cluster],
             cwd=ROOT,
