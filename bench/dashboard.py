@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,6 +69,7 @@ def run(
     finally:
         if cluster:
             subprocess.run(["scripts/pg-cluster", "stop", cluster], cwd=ROOT, check=False)
+            shutil.rmtree(Path(cluster).parent, ignore_errors=True)
     out.write(
         f"{result['database']}: {result['complaints']:,} complaints, {result['events']:,} events "
         f"generated in {result['generate_seconds']} s; rollup {result['rollup_rows']:,} rows "
