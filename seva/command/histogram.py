@@ -7,7 +7,6 @@ is exact to the bucket ("at most 2 h"). Pure module: no Django.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
@@ -58,14 +57,3 @@ def median_minutes(hist: Sequence[int]) -> int | None:
         if seen >= middle:
             return BOUNDS_MINUTES[index] if index < len(BOUNDS_MINUTES) else -1
     return -1
-
-
-def to_text(hist: Sequence[int]) -> str:
-    return ",".join(map(str, hist)) if any(hist) else ""
-
-
-def parse_many(texts: Sequence[str]) -> list[list[int]]:
-    """Many stored histograms at once (one JSON parse, far faster than one per row)."""
-    if not texts:
-        return []
-    return json.loads("[[" + "],[".join(texts) + "]]")  # type: ignore[no-any-return]

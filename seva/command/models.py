@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from seva.command import histogram
 from seva.directory.models import Unit
 
 
@@ -22,11 +23,9 @@ class UnitDayStat(models.Model):
     received = models.PositiveIntegerField(default=0)
     # Complaints now Disposed whose disposal fell on that day.
     disposed = models.PositiveIntegerField(default=0)
-    # Of the complaints registered that day: histograms (seva.command.histogram buckets) of the
-    # time to first action and to closure, and how many closed within their SLA targets.
-    # Comma-separated counts ("" when empty): parsed in one go for thousands of rows.
-    first_action_hist = models.TextField(blank=True, default="")
-    closure_hist = models.TextField(blank=True, default="")
+    # Of the complaints registered that day: how many closed, and how many within their SLA
+    # targets. The histograms of the time to first action and to closure are one column per
+    # bucket (fa0…, cl0…, added below), so the database sums them across units and days.
     closed = models.PositiveIntegerField(default=0)
     closed_within_sla = models.PositiveIntegerField(default=0)
 
@@ -36,6 +35,12 @@ class UnitDayStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.day}"
+
+
+FIRST_ACTION_COLUMNS = [f"fa{index}" for index in range(histogram.SIZE)]
+CLOSURE_COLUMNS = [f"cl{index}" for index in range(histogram.SIZE)]
+for _column in (*FIRST_ACTION_COLUMNS, *CLOSURE_COLUMNS):
+    UnitDayStat.add_to_class(_column, models.PositiveIntegerField(default=0))
 
 
 class RollupMark(models.Model):

@@ -15,7 +15,7 @@ from django.db.models import Count, Sum
 
 from seva.command import histogram
 from seva.command.dates import DayRange
-from seva.command.models import UnitDayStat
+from seva.command.models import CLOSURE_COLUMNS, FIRST_ACTION_COLUMNS, UnitDayStat
 from seva.command.scope import Reach
 from seva.complaints.models import Complaint
 from seva.complaints.sla import overdue_q
@@ -100,30 +100,27 @@ class CommandTable:
 
 
 def _range_sums(unit_ids: list[int], days: DayRange) -> dict[int, UnitFigures]:
-    sums: dict[int, UnitFigures] = {}
-    stats = UnitDayStat.objects.filter(
-        unit_id__in=unit_ids, day__gte=days.first, day__lte=days.last
-    ).values_list(
-        "unit_id",
-        "received",
-        "disposed",
-        "closed",
-        "closed_within_sla",
-        "first_action_hist",
-        "closure_hist",
+    """Per unit, the rollup summed over the range by the database (one row per unit)."""
+    columns = ["received", "disposed", "closed", "closed_within_sla"]
+    buckets = [*FIRST_ACTION_COLUMNS, *CLOSURE_COLUMNS]
+    stats = (
+        UnitDayStat.objects.filter(unit_id__in=unit_ids, day__gte=days.first, day__lte=days.last)
+        .values_list("unit_id")
+        .annotate(*[Sum(name) for name in (*columns, *buckets)])
+        .order_by()
     )
-    rows = list(stats)
-    first_hists = histogram.parse_many([row[5] for row in rows])
-    closure_hists = histogram.parse_many([row[6] for row in rows])
-    for index, (unit_id, received, disposed, closed, within, _f, _c) in enumerate(rows):
-        first_hist, closure_hist = first_hists[index], closure_hists[index]
-        entry = sums.setdefault(unit_id, UnitFigures(unit=None))
-        entry.received += received
-        entry.disposed += disposed
-        entry.closed_in_range += closed
-        entry.closed_within_sla += within
-        histogram.add_into(entry.first_action_hist, first_hist)
-        histogram.add_into(entry.closure_hist, closure_hist)
+    sums: dict[int, UnitFigures] = {}
+    size = histogram.SIZE
+    for unit_id, received, disposed, closed, within, *hists in stats:
+        sums[unit_id] = UnitFigures(
+            unit=None,
+            received=received or 0,
+            disposed=disposed or 0,
+            closed_in_range=closed or 0,
+            closed_within_sla=within or 0,
+            first_action_hist=[n or 0 for n in hists[:size]],
+            closure_hist=[n or 0 for n in hists[size:]],
+        )
     return sums
 
 
@@ -154,7 +151,7 @@ def _count_now(user: AnyUser, reach: Reach, rows: list[UnitFigures], total: Unit
         access_complaints(user, Action.VIEW)
         .filter(status__in=[s.value for s in NOW_STATUSES])
         .values_list("status", "unit_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     for status, unit_id, n in held:
@@ -166,7 +163,7 @@ def _count_now(user: AnyUser, reach: Reach, rows: list[UnitFigures], total: Unit
         access_complaints(user, Action.VIEW)
         .filter(overdue_q(now()))
         .values_list("status", "unit_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     for _status, unit_id, n in overdue:

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from seva.command import histogram
-from seva.command.models import RollupMark, UnitDayStat
+from seva.command.models import (
+    CLOSURE_COLUMNS,
+    FIRST_ACTION_COLUMNS,
+    RollupMark,
+    UnitDayStat,
+)
 from seva.complaints.models import Complaint, Event, SlaTarget
 from seva.complaints.sla import DEFAULT_MINUTES
 from seva.complaints.statuses import Status
@@ -119,8 +124,8 @@ def rollup_days_recompute(days: Iterable[dt.date]) -> int:
                 disposed=entry.disposed,
                 closed=entry.closed,
                 closed_within_sla=entry.closed_within_sla,
-                first_action_hist=histogram.to_text(entry.first_action),
-                closure_hist=histogram.to_text(entry.closure),
+                **dict(zip(FIRST_ACTION_COLUMNS, entry.first_action, strict=True)),
+                **dict(zip(CLOSURE_COLUMNS, entry.closure, strict=True)),
             )
             for pk, entry in totals.items()
         ]

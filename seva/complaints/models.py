@@ -99,6 +99,9 @@ class Complaint(TimestampedModel):
                     "registered_at",
                 ],
                 name="complaint_status_unit_idx",
+                # PostgreSQL's index-only scans need the id too (SQLite carries the rowid in
+                # every index and ignores this).
+                include=["id"],
             ),
         ]
 

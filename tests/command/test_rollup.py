@@ -54,4 +54,3 @@ def test_bucketed_median() -> None:
     assert histogram.median_minutes(hist) == 2  # the 2nd of 4 lies in the "≤ 2 min" bucket
     assert histogram.median_minutes(histogram.empty()) is None
     assert histogram.median_minutes(histogram.from_durations([10**8])) == -1
-    assert histogram.parse_many([histogram.to_text(hist), ""]) == [hist, []]
