@@ -97,11 +97,10 @@ class Complaint(TimestampedModel):
                     "sla_due_at",
                     "sla_paused_at",
                     "registered_at",
+                    # Last, for PostgreSQL's index-only scans (SQLite has the rowid anyway).
+                    "id",
                 ],
                 name="complaint_status_unit_idx",
-                # PostgreSQL's index-only scans need the id too (SQLite carries the rowid in
-                # every index and ignores this).
-                include=["id"],
             ),
         ]
 
