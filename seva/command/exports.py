@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from seva.command.dates import DayRange
@@ -74,7 +76,24 @@ def complaint_header() -> list[Cell]:
 
 
 def complaint_rows(user: AnyUser, days: DayRange) -> Iterator[list[Cell]]:
-    """One row per complaint registered in the range, in the person's export reach."""
+    """One row per complaint registered in the range, in the person's export reach.
+
+    The rows are made while the response streams, after the view has returned: the reader's
+    language is captured now and put back around each chunk.
+    """
+    return _in_language(get_language(), _complaint_rows(user, days))
+
+
+def _in_language(language: str | None, rows: Iterator[list[Cell]]) -> Iterator[list[Cell]]:
+    while True:
+        with translation.override(language):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
+
+
+def _complaint_rows(user: AnyUser, days: DayRange) -> Iterator[list[Cell]]:
     start, _end = ist_day_bounds(days.first)
     _start, end = ist_day_bounds(days.last)
     complaints = (
