@@ -122,7 +122,7 @@ def test_query_count_does_not_grow_with_rows(
         services.complaint_forward(actor=world.hq_operator, code=code, to_unit=world.lucknow)
     client = signed_in(world.hq_operator)
     client.get("/command/")  # folds the new events into the rollup
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         assert client.get("/command/").status_code == 200
     with django_assert_num_queries(6):
         client.get("/command/live/feed/")
@@ -182,3 +182,24 @@ def test_date_range_and_map(world: Any) -> None:
         "D-162",
         "PS-162-HAZRATGANJ",
     }
+
+
+def test_overdue_counts_running_clocks_past_their_deadline(world: Any) -> None:
+    import datetime as dt
+
+    import time_machine
+    from django.utils import timezone
+
+    late = register(world.hq).code
+    services.complaint_forward(actor=world.hq_operator, code=late, to_unit=world.lucknow)
+    paused = register(world.hq).code
+    services.complaint_forward(actor=world.hq_operator, code=paused, to_unit=world.lucknow)
+    services.complaint_act(
+        actor=world.lucknow_officer, code=paused, to=Status.INCOMPLETE_INFO, note="which road?"
+    )
+    register(world.hq)  # open at HQ: its clock runs too
+    with time_machine.travel(timezone.now() + dt.timedelta(days=2), tick=False):
+        response = signed_in(world.hq_operator).get("/command/")
+    assert _row(response, "D-162").overdue == 1  # the paused clock is not late
+    assert response.context["total"].overdue == 2
+    assert "open" not in response.context["total"].now
