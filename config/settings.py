@@ -191,6 +191,8 @@ SEVA_X_TIMEOUT_SECONDS = env_float("SEVA_X_TIMEOUT_SECONDS", 10.0)
 SEVA_X_POLL_SECONDS = env_float("SEVA_X_POLL_SECONDS", 15.0)
 # An account with no successful fetch for this long raises a channel.silent alert.
 SEVA_CHANNEL_SILENT_MINUTES = env_int("SEVA_CHANNEL_SILENT_MINUTES", 30, minimum=1)
+# How often the command centre's live panels (urgent feed, channel health) refresh, while visible.
+SEVA_COMMAND_POLL_SECONDS = env_int("SEVA_COMMAND_POLL_SECONDS", 15, minimum=2)
 # Replies per account per 15 minutes (X allows 100 posts per user per 15 minutes).
 SEVA_REPLIES_PER_15_MIN = env_int("SEVA_REPLIES_PER_15_MIN", 100, minimum=1)
 # How long a worker holds an account it polls or a reply it sends. After a crash the next

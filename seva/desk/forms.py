@@ -35,6 +35,14 @@ class QueueFilterForm(forms.Form):
     )
     urgent = forms.BooleanField(label=_("Urgent only"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    # Set by the command centre's links (not shown as controls): the unit alone, and a range
+    # of registration (or disposal) days. `from`/`to` are added in __init__ (keywords).
+    here = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    by = forms.ChoiceField(
+        required=False,
+        choices=[("registered", "registered"), ("disposed", "disposed")],
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args: Any, units: list[Unit], unit_label: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -49,6 +57,8 @@ class QueueFilterForm(forms.Form):
         category_field.choices = [("", _("All")), *CATEGORY_LABELS.items()]
         unit_field: Any = self.fields["unit"]
         unit_field.choices = [("", _("All"))] + [(unit.code, unit_label(unit)) for unit in units]
+        self.fields["from"] = forms.DateField(required=False, widget=forms.HiddenInput)
+        self.fields["to"] = forms.DateField(required=False, widget=forms.HiddenInput)
 
     def filters(self) -> QueueFilters:
         """The filters to apply: the valid ones (a bad value is dropped, not an error page)."""
@@ -62,6 +72,10 @@ class QueueFilterForm(forms.Form):
             unit_path=unit.path if unit else "",
             search=data.get("q") or "",
             older_than_days=int(data.get("age") or 0),
+            unit_here=bool(data.get("here")) and unit is not None,
+            date_from=data.get("from"),
+            date_to=data.get("to"),
+            dated_by=data.get("by") or "registered",
         )
 
 

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 from seva.desk.selectors import state_hq_unit
-from seva.directory.access import Action, access_can
+from seva.directory.access import Action, access_can, access_grants
 
 
 def acting_person(request: HttpRequest) -> User:
@@ -28,6 +28,7 @@ def nav_context(request: HttpRequest) -> dict[str, Any]:
         "can_triage": hq is not None and access_can(user, Action.FORWARD, hq),
         "can_review": hq is not None and access_can(user, Action.REVIEW, hq),
         "can_capture": hq is not None and access_can(user, Action.CAPTURE, hq),
+        "can_command": bool(access_grants(user)),  # anyone with a reach (grants are cached)
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -10,9 +12,14 @@ from django.views.decorators.http import require_GET
 
 from seva.desk.errors import desk_view
 from seva.desk.forms import QueueFilterForm
-from seva.desk.selectors import queue_complaints, queue_unit_choices
+from seva.desk.selectors import queue_complaints, queue_page_rows, queue_unit_choices
 from seva.desk.templatetags.desk import unit_name
 from seva.desk.views.common import HtmxHttpRequest, nav_context
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from seva.complaints.models import Complaint
 
 PAGE_SIZE = 25
 
@@ -25,7 +32,12 @@ def queue(request: HtmxHttpRequest) -> HttpResponse:
         request.GET or None, units=queue_unit_choices(request.user), unit_label=unit_name
     )
     complaints = queue_complaints(request.user, form.filters())
-    page = Paginator(complaints, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(complaints.values_list("id", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    # The paginator counted and sliced ids; the page shows the complaints behind them.
+    page_ids = cast("QuerySet[Complaint, int]", page.object_list)
+    page.object_list = queue_page_rows(page_ids)  # type: ignore[assignment]
     query = request.GET.copy()
     query.pop("page", None)
     context = {

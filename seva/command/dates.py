@@ -1,0 +1,48 @@
+"""The command centre's date range: IST calendar days, last 30 days by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from seva.core.timeutil import ist_date, now
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 731  # two years; the rollup rows read grow with the range
+
+
+@dataclass(frozen=True)
+class DayRange:
+    first: dt.date
+    last: dt.date  # inclusive
+
+    @property
+    def days(self) -> list[dt.date]:
+        return [self.first + dt.timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
+
+def default_range() -> DayRange:
+    today = ist_date(now())
+    return DayRange(first=today - dt.timedelta(days=DEFAULT_DAYS - 1), last=today)
+
+
+class RangeForm(forms.Form):
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
+
+    def day_range(self) -> DayRange:
+        """The range asked for; a bad or missing value falls back to the last 30 days."""
+        fallback = default_range()
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        last: dt.date = data.get("end") or fallback.last
+        first: dt.date = data.get("start") or last - dt.timedelta(days=DEFAULT_DAYS - 1)
+        if first > last:
+            first, last = last, first
+        if (last - first).days >= MAX_DAYS:
+            first = last - dt.timedelta(days=MAX_DAYS - 1)
+        return DayRange(first=first, last=last)
