@@ -6,7 +6,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from seva.api.auth import TokenAuth, TokenRateThrottle
-from seva.api.endpoints import actions, complaints, filing, tracking
+from seva.api.endpoints import actions, complaints, figures, filing, tracking
 from seva.api.errors import install_error_handlers
 
 api = NinjaAPI(
@@ -28,7 +28,6 @@ install_error_handlers(api)
 api.add_router("", complaints.router)
 api.add_router("", actions.router)
 api.add_router("", tracking.router)
+api.add_router("", figures.router)
 # POST /complaints (filing) is registered on the complaints router: one URL, GET and POST.
 __all__ = ["api", "filing"]
-# TODO(merge): GET /api/command/figures — the command centre's figures from seva/command's
-# selectors (being built on branch `command`); one endpoint calling them, scoped by access.
