@@ -19,7 +19,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from seva.routing.detect.phonetic import sound_key
@@ -37,7 +37,7 @@ def features(text: str) -> tuple[str, ...]:
     found: set[str] = set()
     for token in tokens:
         found.add("w:" + token)
-        if len(token) >= 3:
+        if len(token) >= 3 and not token.isdigit():
             found.add("s:" + sound_key(token))
     for first, second in itertools.pairwise(tokens):
         found.add(f"b:{sound_key(first)}_{sound_key(second)}")
@@ -83,8 +83,19 @@ class TriageModel:
     urgency: LinearModel  # labels "no", "yes"
     category: LinearModel  # the taxonomy's values
 
+    @cached_property
+    def _urgency_margin(self) -> tuple[dict[str, float], float]:
+        """For two labels the softmax is a sigmoid of the weights' difference: one number per
+        feature instead of two (urgency is read for every grievance)."""
+        yes, no = self.urgency.labels.index("yes"), self.urgency.labels.index("no")
+        margins = {f: row[yes] - row[no] for f, row in self.urgency.weights.items()}
+        return margins, self.urgency.bias[yes] - self.urgency.bias[no]
+
     def urgent_probability(self, text: str) -> float:
-        return self.urgency.probabilities(text)["yes"]
+        margins, score = self._urgency_margin
+        for feature in features(text):
+            score += margins.get(feature, 0.0)
+        return 1.0 / (1.0 + math.exp(-score))
 
     def category_guess(self, text: str) -> tuple[str, float]:
         ranked = sorted(self.category.probabilities(text).items(), key=lambda kv: -kv[1])

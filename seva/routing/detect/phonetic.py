@@ -91,6 +91,8 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 @lru_cache(maxsize=65536)
 def sound_key(word: str) -> str:
     """The sound key of one word (already a place key: lower case, no punctuation)."""
+    if word.isdigit():
+        return word  # numbers sound like nothing else; skip the folds
     latin = devanagari_to_latin(word.replace("\u093c", "")) if _DEVANAGARI.search(word) else word
     key = latin
     for pattern, replacement in _FOLDS:
