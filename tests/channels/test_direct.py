@@ -218,3 +218,18 @@ def test_officers_actions_queue_no_reply_for_a_submission(world: Any) -> None:
     )
     assert replies_from_events() == 0
     assert not OutboundReply.objects.exists()  # the tracking page tells the citizen
+
+
+def test_officers_see_a_web_complainants_contact_details_and_the_public_never(
+    world: Any,
+) -> None:
+    done = submission_intake(
+        web(unit_code="D-162", name="Asha Verma", phone="9876543210", email="asha@example.in")
+    )
+    page = signed_in(world.lucknow_officer).get(f"/desk/c/{done.code}/").content.decode()
+    assert 'href="tel:9876543210"' in page
+    assert "asha@example.in" in page
+    public = signed_in(world.lucknow_officer).get(f"/track/{done.code}/").content.decode()
+    assert "9876543210" not in public
+    assert "asha@example.in" not in public
+    assert "Asha" not in public
