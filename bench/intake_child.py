@@ -22,7 +22,8 @@ def main() -> None:
     from django.db import transaction
 
     from seva.channels.models import InboundVia, OutboundReply
-    from seva.channels.services.intake import inbound_store, intake_drain
+    from seva.channels.services.intake import intake_drain
+    from seva.channels.services.store import inbound_store
     from seva.channels.x.double.citizens import Citizens, Mix
     from seva.channels.x.double.state import World
     from seva.channels.x.parse import items_from_v2_posts

@@ -62,7 +62,8 @@ def inbound_capture(
     """Store a captured post and put it through intake. `lookup(post_id)` returns the v2 body
     of the post (the X client's lookup_post) or raises ChannelError; with no answer the text
     and author typed by the operator are used. Raises InvalidInput on bad input."""
-    from seva.channels.services.intake import inbound_process, inbound_store
+    from seva.channels.services.intake import inbound_process
+    from seva.channels.services.store import inbound_store
     from seva.channels.x.parse import items_from_v2_posts
 
     access_require(actor, Action.CAPTURE, state_hq())

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from seva.channels.models import InboundVia
-from seva.channels.services.intake import inbound_store
+from seva.channels.services.store import inbound_store
 from seva.channels.tasks import intake_drain_task
 from seva.channels.x.parse import items_from_webhook
 from seva.channels.x.webhook import SIGNATURE_HEADER, crc_response, signature_valid

@@ -25,7 +25,7 @@ from seva.channels.base import ChannelError
 from seva.channels.models import ChannelAccount, InboundVia
 from seva.channels.replies import replies_from_events
 from seva.channels.services.health import accounts_ensure, channel_watch
-from seva.channels.services.intake import inbound_store, intake_drain
+from seva.channels.services.intake import intake_drain
 from seva.channels.services.polling import (
     account_claim,
     account_failed,
@@ -34,6 +34,7 @@ from seva.channels.services.polling import (
     account_succeeded,
 )
 from seva.channels.services.sending import reply_send_due
+from seva.channels.services.store import inbound_store
 from seva.channels.x.adapter import x_adapter, x_client
 from seva.channels.x.client import reconcile_rules
 from seva.channels.x.parse import items_from_v2_posts

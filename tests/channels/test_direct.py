@@ -9,7 +9,8 @@ import pytest
 from seva.channels.base import RawItem
 from seva.channels.direct import Submission, submission_intake
 from seva.channels.models import InboundRecord, InboundState, InboundVia, OutboundReply
-from seva.channels.services.intake import inbound_replay, inbound_store, intake_drain
+from seva.channels.services.intake import inbound_replay, intake_drain
+from seva.channels.services.store import inbound_store
 from seva.complaints.models import Complainant, Complaint, Event
 from seva.complaints.statuses import Status
 from seva.core.errors import Conflict, InvalidInput

@@ -18,9 +18,10 @@ from seva.channels.models import (
     OutboundReply,
     ReplyState,
 )
-from seva.channels.services.intake import inbound_replay, inbound_store, intake_drain
+from seva.channels.services.intake import inbound_replay, intake_drain
 from seva.channels.services.polling import account_poll
 from seva.channels.services.sending import outgoing, reply_send_due
+from seva.channels.services.store import inbound_store
 from seva.channels.x.parse import items_from_v2_posts
 from seva.channels.x.webhook import sign
 from seva.complaints.models import Complaint, Event

@@ -21,7 +21,8 @@ from seva.channels.models import (
     OutboundReply,
 )
 from seva.channels.services.health import channel_health, channel_watch
-from seva.channels.services.intake import inbound_store, intake_drain
+from seva.channels.services.intake import intake_drain
+from seva.channels.services.store import inbound_store
 from seva.channels.workers import Stop, run_stream
 from seva.channels.x.client import XClient
 from seva.complaints.models import Complaint

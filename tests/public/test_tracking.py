@@ -10,7 +10,8 @@ from django.test import Client
 from seva.channels.base import RawItem
 from seva.channels.direct import Submission, submission_intake
 from seva.channels.models import InboundRecord, InboundVia
-from seva.channels.services.intake import inbound_process, inbound_store
+from seva.channels.services.intake import inbound_process
+from seva.channels.services.store import inbound_store
 from seva.complaints import services
 from seva.complaints.codes import ALPHABET, make_code, parse_code
 from seva.complaints.models import Complaint

@@ -1,7 +1,7 @@
-"""Intake: store every inbound item raw first, then read, thread, triage, register or attach.
+"""Intake: read, thread, triage, register or attach the raw records `inbound_store` (store.py)
+stored first.
 
-`inbound_store` only inserts raw records (unique per platform and external id, so duplicate
-deliveries and overlapping poll windows are harmless). `intake_drain` processes pending
+`intake_drain` processes pending
 records in batches; each record is processed in its own savepoint, so a record that breaks a
 stage is quarantined with the reason and the batch goes on. Processing a record that is no
 longer pending changes nothing, so replaying is safe.
@@ -9,22 +9,18 @@ longer pending changes nothing, so replaying is safe.
 
 from __future__ import annotations
 
-import json
 import logging
-import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
 
 from seva.channels import replies
 from seva.channels.base import InboundPost, PostKind, RawItem, UnreadableItem
-from seva.channels.models import ChannelAccount, InboundRecord, InboundState, InboundVia
+from seva.channels.models import InboundRecord, InboundState
 from seva.channels.platforms import parse_item
 from seva.channels.policy import IntakeDecision, intake_decide
 from seva.channels.threads import ThreadMatch, thread_find, thread_find_many
@@ -45,74 +41,6 @@ log = logging.getLogger(__name__)
 
 # The units a citizen may choose on a submission: the ones that work complaints on the ground.
 CHOOSABLE_UNIT_KINDS = (UnitKind.DISTRICT, UnitKind.POLICE_STATION)
-
-
-_UNSTORABLE = re.compile(r"\\u0000|[\ud800-\udfff]")
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        return (
-            value.replace("\x00", "\ufffd")
-            .encode("utf-16", "surrogatepass")
-            .decode("utf-16", "replace")
-        )
-    if isinstance(value, dict):
-        return {_clean(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)  # Python reads "Infinity" and "NaN"; JSON columns refuse them
-    return value
-
-
-def storable(payload: dict[str, Any]) -> dict[str, Any]:
-    """The payload, with what no database can keep replaced: NUL characters (PostgreSQL's text
-    and jsonb refuse them) and unpaired surrogates (not Unicode at all) by U+FFFD, infinities
-    and NaN by their names. Anything else is kept exactly as it came."""
-    try:
-        if not _UNSTORABLE.search(json.dumps(payload, ensure_ascii=False, allow_nan=False)):
-            return payload
-    except ValueError:
-        pass  # a non-finite number
-    cleaned: dict[str, Any] = _clean(payload)
-    return cleaned
-
-
-def inbound_store(
-    *,
-    platform: str,
-    items: Iterable[RawItem],
-    via: InboundVia,
-    account: ChannelAccount | None = None,
-) -> int:
-    """Store raw items; returns how many were new. Nothing is read from them here."""
-    items = list(items)
-    if not items:
-        return 0
-    ids = [item.external_id for item in items]
-    known = set(
-        InboundRecord.objects.filter(platform=platform, external_id__in=ids).values_list(
-            "external_id", flat=True
-        )
-    )
-    at = now()
-    fresh: dict[str, InboundRecord] = {}
-    for item in items:
-        if item.external_id in known or item.external_id in fresh:
-            continue
-        fresh[item.external_id] = InboundRecord(
-            platform=platform,
-            external_id=item.external_id,
-            account=account,
-            format=item.format,
-            payload=storable(item.payload),
-            via=via,
-            received_at=at,
-        )
-    # ignore_conflicts: a concurrent poller or webhook may store the same item meanwhile.
-    InboundRecord.objects.bulk_create(fresh.values(), ignore_conflicts=True)
-    return len(fresh)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from seva.channels.base import Adapter, ChannelError, FetchWindow, Page
 from seva.channels.models import ChannelAccount, ChannelAlert, InboundVia
-from seva.channels.services.intake import inbound_store
+from seva.channels.services.store import inbound_store
 from seva.core.timeutil import now
 
 FAILURES_BEFORE_ALERT = 3
