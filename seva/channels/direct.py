@@ -31,7 +31,8 @@ from django.db import transaction
 
 from seva.channels.base import DirectDetails, InboundPost, PostKind, RawItem, UnreadableItem
 from seva.channels.models import InboundRecord, InboundState, InboundVia
-from seva.channels.services.intake import CHOOSABLE_UNIT_KINDS, inbound_process
+from seva.channels.services.intake import inbound_process
+from seva.channels.services.intake_context import CHOOSABLE_UNIT_KINDS
 from seva.channels.services.store import inbound_store
 from seva.core.errors import Conflict, InvalidInput, SevaError
 from seva.directory.models import Platform, Unit

@@ -1,21 +1,19 @@
 """Intake: read, thread, triage, register or attach the raw records `inbound_store` (store.py)
-stored first.
+stored first; what it knows beyond a post's text is in intake_context.py.
 
-`intake_drain` processes pending
-records in batches; each record is processed in its own savepoint, so a record that breaks a
-stage is quarantined with the reason and the batch goes on. Processing a record that is no
-longer pending changes nothing, so replaying is safe.
+`intake_drain` processes pending records in batches; each record is processed in its own
+savepoint, so a record that breaks a stage is quarantined with the reason and the batch goes
+on. Processing a record that is no longer pending changes nothing, so replaying is safe.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.conf import settings
 from django.db import connection, transaction
 
 from seva.channels import replies
@@ -23,6 +21,14 @@ from seva.channels.base import InboundPost, PostKind, RawItem, UnreadableItem
 from seva.channels.models import InboundRecord, InboundState
 from seva.channels.platforms import parse_item
 from seva.channels.policy import IntakeDecision, intake_decide
+from seva.channels.services.intake_context import (
+    IntakeContext,
+    chosen_units,
+    earlier_districts,
+    intake_context,
+    post_triage,
+    target_unit,
+)
 from seva.channels.threads import ThreadMatch, thread_find, thread_find_many
 from seva.complaints.models import Complaint
 from seva.complaints.services import (
@@ -32,15 +38,10 @@ from seva.complaints.services import (
 from seva.complaints.services.bulk import NewComplaint, complaints_register_many
 from seva.complaints.statuses import Status
 from seva.core.timeutil import now
-from seva.directory.models import SocialHandle, Unit, UnitKind
-from seva.routing.detect.gazetteer import Gazetteer
-from seva.routing.detect.triage import TriageDecision, triage
-from seva.routing.directory_places import deployment_gazetteer
+from seva.directory.models import Unit, UnitKind
+from seva.routing.detect.triage import TriageDecision
 
 log = logging.getLogger(__name__)
-
-# The units a citizen may choose on a submission: the ones that work complaints on the ground.
-CHOOSABLE_UNIT_KINDS = (UnitKind.DISTRICT, UnitKind.POLICE_STATION)
 
 
 @dataclass
@@ -50,33 +51,6 @@ class DrainReport:
     @property
     def processed(self) -> int:
         return sum(self.outcomes.values())
-
-
-@dataclass(frozen=True)
-class _Context:
-    """What every record of a batch needs from the database, read once per batch."""
-
-    own_ids: frozenset[str]
-    own_handles: frozenset[str]
-    handle_districts: dict[str, str]
-    district_units: dict[str, Unit]
-    auto_forward_confidence: float
-    gazetteer: Gazetteer
-
-
-def _context() -> _Context:
-    handles = list(SocialHandle.objects.filter(is_active=True).select_related("unit"))
-    districts = {u.name_en: u for u in Unit.objects.filter(kind=UnitKind.DISTRICT, is_active=True)}
-    return _Context(
-        own_ids=frozenset(h.external_user_id for h in handles if h.external_user_id),
-        own_handles=frozenset(h.handle for h in handles),
-        handle_districts={
-            h.handle: h.unit.name_en for h in handles if h.unit.kind == UnitKind.DISTRICT
-        },
-        district_units=districts,
-        auto_forward_confidence=float(settings.SEVA_TRIAGE_AUTO_FORWARD_CONFIDENCE),
-        gazetteer=deployment_gazetteer(),
-    )
 
 
 def intake_drain(*, batch: int = 200, limit: int | None = None) -> DrainReport:
@@ -104,7 +78,7 @@ def _drain_batch(size: int, report: DrainReport) -> int:
     records = list(pending[:size])
     if not records:
         return 0
-    context = _context()
+    context = intake_context()
     try:
         with transaction.atomic():
             results = _process_batch(records, context)
@@ -140,12 +114,12 @@ def inbound_process(record_id: int) -> str:
         record = InboundRecord.objects.select_for_update().get(pk=record_id)
         if record.state != InboundState.PENDING:
             return record.state
-        results = {record.pk: _outcome(record, _context())}
+        results = {record.pk: _outcome(record, intake_context())}
         _record_outcomes([record], results)
         return results[record.pk][0]
 
 
-def _outcome(record: InboundRecord, context: _Context) -> Outcome:
+def _outcome(record: InboundRecord, context: IntakeContext) -> Outcome:
     """One record through the stages in a savepoint; a failure quarantines it with the reason."""
     try:
         with transaction.atomic():
@@ -158,7 +132,7 @@ def _outcome(record: InboundRecord, context: _Context) -> Outcome:
     return state, reason, code
 
 
-def _skip_reason(post: InboundPost, context: _Context) -> str:
+def _skip_reason(post: InboundPost, context: IntakeContext) -> str:
     if post.author_id in context.own_ids or post.author_handle in context.own_handles:
         return "our own post"
     if post.is_repost:
@@ -166,7 +140,7 @@ def _skip_reason(post: InboundPost, context: _Context) -> str:
     return ""
 
 
-def _process_batch(records: list[InboundRecord], context: _Context) -> dict[int, Outcome]:
+def _process_batch(records: list[InboundRecord], context: IntakeContext) -> dict[int, Outcome]:
     """The stages for a whole batch: parse, skip, thread (a few queries), triage each, register
     the new ones together, record their first replies together. Posts that answer another
     post of the same batch go after, one by one, so they find the complaint just made."""
@@ -199,8 +173,8 @@ def _process_batch(records: list[InboundRecord], context: _Context) -> dict[int,
     # typed into a web form must not attach text to somebody else's complaint).
     posts = [post for _, post in now_items if post.direct is None]
     matches = thread_find_many(posts)
-    earlier = _earlier_districts(posts, context)
-    chosen = _chosen_units(post for _, post in now_items)
+    earlier = earlier_districts(posts, context)
+    chosen = chosen_units(post for _, post in now_items)
     fresh: list[tuple[InboundRecord, InboundPost, TriageDecision, IntakeDecision]] = []
     for record, post in now_items:
         match = matches.get(post.external_id) if post.direct is None else None
@@ -209,7 +183,7 @@ def _process_batch(records: list[InboundRecord], context: _Context) -> dict[int,
                 record, partial(_attach_outcome, record, post, match, context)
             )
             continue
-        decision = _triage(post, context, earlier.get(post.author_id, []))
+        decision = post_triage(post, context, earlier.get(post.author_id, []))
         verdict = intake_decide(
             post, decision, auto_forward_confidence=context.auto_forward_confidence
         )
@@ -241,59 +215,10 @@ def _guarded(record: InboundRecord, step: Callable[[], Outcome]) -> Outcome:
 
 
 def _attach_outcome(
-    record: InboundRecord, post: InboundPost, match: ThreadMatch, context: _Context
+    record: InboundRecord, post: InboundPost, match: ThreadMatch, context: IntakeContext
 ) -> Outcome:
     _attach(record, post, match.complaint, context)
     return InboundState.ATTACHED, match.rule, match.complaint.code
-
-
-def _earlier_districts(posts: list[InboundPost], context: _Context) -> dict[str, list[str]]:
-    """Each author's districts from their last complaints (one query for the batch)."""
-    authors = {p.author_id for p in posts}
-    if not authors:
-        return {}
-    rows = (
-        Complaint.objects.filter(
-            complainant__platform=posts[0].platform, complainant__external_user_id__in=authors
-        )
-        .exclude(unit__kind=UnitKind.STATE_HQ)
-        .order_by("-registered_at")
-        .values_list("complainant__external_user_id", "unit__path")
-    )
-    by_path = {unit.path: name for name, unit in context.district_units.items()}
-    found: dict[str, list[str]] = {}
-    for author, path in rows:
-        names = found.setdefault(author, [])
-        parts = path.strip("/").split("/")
-        for depth in range(len(parts), 0, -1):
-            name = by_path.get("/" + "/".join(parts[:depth]) + "/")
-            if name and len(names) < 3:
-                names.append(name)
-                break
-    return found
-
-
-def _chosen_units(posts: Iterable[InboundPost]) -> dict[str, Unit]:
-    """The units the submissions among `posts` chose, by code (one query); a unit deactivated
-    since the submission was checked is missing, and triage's district is used instead."""
-    codes = {p.direct.unit_code for p in posts if p.direct is not None and p.direct.unit_code}
-    if not codes:
-        return {}
-    units = Unit.objects.filter(code__in=codes, is_active=True, kind__in=CHOOSABLE_UNIT_KINDS)
-    return {unit.code: unit for unit in units}
-
-
-def _target_unit(
-    verdict: IntakeDecision, decision: TriageDecision, context: _Context, chosen: dict[str, Unit]
-) -> Unit | None:
-    """Where a new complaint is registered: the unit the citizen chose, else the district
-    triage is sure of, else None (state HQ)."""
-    if verdict.unit_code in chosen:
-        return chosen[verdict.unit_code]
-    sure = decision.district.confidence >= context.auto_forward_confidence
-    if verdict.auto_forward and (sure or not verdict.unit_code):
-        return context.district_units.get(verdict.district or "")
-    return None
 
 
 def _new_complaint(
@@ -301,10 +226,10 @@ def _new_complaint(
     post: InboundPost,
     decision: TriageDecision,
     verdict: IntakeDecision,
-    context: _Context,
+    context: IntakeContext,
     chosen: dict[str, Unit],
 ) -> NewComplaint:
-    unit = _target_unit(verdict, decision, context, chosen)
+    unit = target_unit(verdict, decision, context, chosen)
     triage_json = decision.as_json(post.external_id)
     if verdict.unit_code:
         triage_json["chosen_unit"] = verdict.unit_code  # officers see the citizen chose it
@@ -333,7 +258,7 @@ def _new_complaint(
     )
 
 
-def _stages(record: InboundRecord, context: _Context) -> tuple[InboundState, str, str]:
+def _stages(record: InboundRecord, context: IntakeContext) -> tuple[InboundState, str, str]:
     post = parse_item(RawItem(record.external_id, record.format, record.payload))
     skip = _skip_reason(post, context)
     if skip:
@@ -342,7 +267,7 @@ def _stages(record: InboundRecord, context: _Context) -> tuple[InboundState, str
     if match is not None:
         _attach(record, post, match.complaint, context)
         return InboundState.ATTACHED, match.rule, match.complaint.code
-    decision = _triage(post, context)
+    decision = post_triage(post, context)
     verdict = intake_decide(post, decision, auto_forward_confidence=context.auto_forward_confidence)
     if not verdict.register:
         return InboundState.IGNORED, verdict.why_not, ""
@@ -350,35 +275,15 @@ def _stages(record: InboundRecord, context: _Context) -> tuple[InboundState, str
     return InboundState.REGISTERED, "", complaint.code
 
 
-def _triage(
-    post: InboundPost, context: _Context, earlier_districts: list[str] | None = None
-) -> TriageDecision:
-    text = post.text
-    if post.place_name:
-        text = f"{text}\n{post.place_name}"  # the place X attached is as good as words
-    if earlier_districts is None and post.direct is not None:
-        earlier_districts = []  # each submission is its own complainant: no history to read
-    if earlier_districts is None:
-        earlier_districts = _earlier_districts([post], context).get(post.author_id, [])
-    return triage(
-        text=text,
-        gazetteer=context.gazetteer,
-        mentions=[m for m in post.mentions],
-        author_location=post.author_location or None,
-        handle_districts=context.handle_districts,
-        earlier_districts=earlier_districts,
-    )
-
-
 def _register(
     record: InboundRecord,
     post: InboundPost,
     decision: TriageDecision,
     verdict: IntakeDecision,
-    context: _Context,
+    context: IntakeContext,
 ) -> Complaint:
     """One new complaint by the same path a batch takes, with its first reply."""
-    chosen = _chosen_units([post])
+    chosen = chosen_units([post])
     (registered,) = complaints_register_many(
         [_new_complaint(record, post, decision, verdict, context, chosen)]
     )
@@ -387,7 +292,7 @@ def _register(
 
 
 def _attach(
-    record: InboundRecord, post: InboundPost, complaint: Complaint, context: _Context
+    record: InboundRecord, post: InboundPost, complaint: Complaint, context: IntakeContext
 ) -> None:
     complaint_attach_followup(
         complaint=complaint,
@@ -403,12 +308,12 @@ def _attach(
         _route_after_followup(complaint, post, context)
 
 
-def _route_after_followup(complaint: Complaint, post: InboundPost, context: _Context) -> None:
+def _route_after_followup(complaint: Complaint, post: InboundPost, context: IntakeContext) -> None:
     """HQ had asked where: triage the whole thread again, and forward when it is now clear."""
     thread_text = "\n".join(
         complaint.messages.filter(kind="inbound").values_list("text", flat=True)
     )
-    decision = _triage(InboundPost(**{**post.__dict__, "text": thread_text}), context)
+    decision = post_triage(InboundPost(**{**post.__dict__, "text": thread_text}), context)
     district = decision.district.district
     unit = context.district_units.get(district or "")
     if unit is not None and decision.district.confidence >= context.auto_forward_confidence:
