@@ -19,6 +19,8 @@ SOURCES = [
     "fresh_devanagari",
     "fresh_mixed",
     "fresh_urgent",
+    "fresh_devanagari2",
+    "fresh_latin2",
 ]
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 LATIN = re.compile(r"[A-Za-z]")

@@ -98,8 +98,14 @@ def _joined(text: str) -> str:
     return " ".join(SMS_SPELLINGS.get(word, word) for word in words(text))
 
 
+@lru_cache(maxsize=16384)
+def _hits_cached(text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(pattern.findall(_joined(text)))
+
+
 def _hits(text: str, pattern: re.Pattern[str]) -> list[str]:
-    return pattern.findall(_joined(text))
+    """The pattern's matches in the post (grievance and urgency read some of the same lists)."""
+    return list(_hits_cached(text, pattern))
 
 
 def classify_category(text: str) -> Label:
@@ -143,38 +149,52 @@ def classify_urgency(text: str, *, is_grievance: bool) -> Label:
     """
     if not is_grievance:
         return Label(False, 0.8, ())
+    # The lists are read lazily, only when a decision needs them: triage runs on every post.
     joined = _joined(text)
     reasons: list[str] = []
     reasons += [f"'{hit}' is urgent by nature" for hit in _hits(text, _BY_NATURE_PATTERN)]
-    stale = bool(_hits(text, _STALE_PATTERN))
     missing = _category_hits(text)["missing_kidnapping"] + _hits(text, _MISSING_NOW_PATTERN)
-    things_only = bool(_hits(text, _OBJECT_PATTERN)) and not _hits(text, _PERSON_PATTERN)
-    if missing and not stale and not things_only:
-        # An undated report of a missing person is treated as recent: an officer checks it
-        # at once rather than find out later that it was a child gone an hour ago.
-        cue = (_hits(text, _CHILD_PATTERN) or _hits(text, _RECENT_PATTERN) or ["no date given"])[0]
-        reasons.append(f"a person missing, not days ago ('{missing[0]}', '{cue}')")
+    stale: bool | None = None
+    if missing:
+        stale = bool(_hits(text, _STALE_PATTERN))
+        things_only = bool(_hits(text, _OBJECT_PATTERN)) and not _hits(text, _PERSON_PATTERN)
+        if not stale and not things_only:
+            # An undated report of a missing person is treated as recent: an officer checks it
+            # at once rather than find out later that it was a child gone an hour ago.
+            cues = _hits(text, _CHILD_PATTERN) or _hits(text, _RECENT_PATTERN)
+            cue = (cues or ["no date given"])[0]
+            reasons.append(f"a person missing, not days ago ('{missing[0]}', '{cue}')")
     held = _hits(text, _HELD_NOW_PATTERN)
     reasons += [f"someone held or followed as they write ('{hit}')" for hit in held]
     # "abhi tak" is "still not", not "right now".
     now_words = _NOW_PATTERN.findall(joined.replace("abhi tak", ""))
-    dispatch = _hits(text, _DISPATCH_PATTERN)
     danger = _hits(text, _DANGER_PATTERN)
+    dispatch: list[str] | None = None
+    if danger:
+        stale = bool(_hits(text, _STALE_PATTERN)) if stale is None else stale
     if danger and not stale:
         going_on = _DANGER_GOING_ON.search(joined)
         if going_on:
             reasons.append(f"danger going on as they write ('{going_on.group(0)}')")
         elif now_words:
             reasons.append(f"danger '{danger[0]}' happening now ('{now_words[0]}')")
-        elif dispatch:
-            reasons.append(f"danger '{danger[0]}' and a call to come now ('{dispatch[0]}')")
-    if not reasons and not stale and (now_words or dispatch):
-        # Harm to a person (violence, a woman's safety, a missing person) with "now" or a call
-        # to come: recall matters more than precision here, so this alone is enough.
-        harms = _category_hits(text)
-        harm = next((hits[0] for name in _HARM_TO_PERSON for hits in [harms[name]] if hits), "")
-        if harm:
-            reasons.append(f"harm to a person ('{harm}') and '{(now_words or dispatch)[0]}'")
+        else:
+            dispatch = _hits(text, _DISPATCH_PATTERN)
+            if dispatch:
+                reasons.append(f"danger '{danger[0]}' and a call to come now ('{dispatch[0]}')")
+    if not reasons:
+        if dispatch is None and not now_words:
+            dispatch = _hits(text, _DISPATCH_PATTERN)
+        calls = now_words or dispatch or []
+        if calls:
+            stale = bool(_hits(text, _STALE_PATTERN)) if stale is None else stale
+        if calls and not stale:
+            # Harm to a person (violence, a woman's safety, a missing person) with "now" or a
+            # call to come: recall matters more than precision here, so this alone is enough.
+            harms = _category_hits(text)
+            harm = next((hits[0] for name in _HARM_TO_PERSON for hits in [harms[name]] if hits), "")
+            if harm:
+                reasons.append(f"harm to a person ('{harm}') and '{calls[0]}'")
     if not reasons:
         return Label(False, 0.7, ())
     return Label(True, round(min(1.0, 0.5 + 0.15 * len(reasons)), 3), tuple(reasons))

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from seva.routing.detect.gazetteer import Gazetteer, Place, PlaceKind
+from seva.routing.detect.gazetteer import MIN_SOUND_KEY, Gazetteer, Place, PlaceKind
 from seva.routing.detect.lexicon import all_terms
 from seva.routing.detect.phonetic import sound_key
 from seva.routing.detect.text import place_key, words
@@ -144,13 +144,21 @@ def _placed(tokens: list[str], position: int) -> bool:
 
 def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer) -> list[_Match]:
     found: list[_Match] = []
+    # Every word's key (a short word may end a name: "इंदिरा नगर"); a name must start with a
+    # word of MIN_LOOSE_WORD letters or more.
     sounds = [
-        key if len(token) >= MIN_LOOSE_WORD and (key := sound_key(token)) not in _LOOSE_STOP else ""
-        for token in tokens
+        "" if done or (key := sound_key(token)) in _LOOSE_STOP else key
+        for token, done in zip(tokens, covered, strict=True)
     ]
     position = 0
     while position < len(tokens):
         if covered[position] or not sounds[position]:
+            position += 1
+            continue
+        if len(tokens[position]) < MIN_LOOSE_WORD or len(sounds[position]) < MIN_SOUND_KEY:
+            short = _short_place(tokens, position, sounds[position], gazetteer)
+            if short is not None:
+                found.append(short)
             position += 1
             continue
         reach = min(5, gazetteer.sound_span_from.get(sounds[position], 0))
@@ -187,17 +195,43 @@ _OF = frozenset({"ke", "ka", "ki", "of", "in", "के", "का", "की"})
 _ROAD = frozenset({"road", "rd", "marg", "highway", "expressway", "बाईपास", "रोड", "bypass"})
 
 
+def _short_place(
+    tokens: list[str], position: int, sound: str, gazetteer: Gazetteer
+) -> _Match | None:
+    """A short Devanagari town or tehsil name (हाटा, मिलक, ओबरा) by its sound, only where the
+    words around say a place is meant: the post starts with it, or "में/पर/के पास" follows, or
+    a police word stands next to it."""
+    token = tokens[position]
+    if token.isascii() or len(token) < 3 or token in EVERYDAY_WORDS:
+        return None
+    places = gazetteer.lookup_short_sound(sound)
+    if not places:
+        return None
+    match = _Match(position, position + 1, places, "sound")
+    if position == 0 or _located(tokens, match) or _near(tokens, match, CUES, 2):
+        return match
+    return None
+
+
 # "Tirwa me", "सासनी में", "milak ke paas": a word followed by "in"/"from"/"near" is a place,
 # unless it is an everyday word ("ghar me").
 _LOCATIVE = _vocabulary("me mein se paas pe par में से पास पर")
+_NEAR_WORDS = _vocabulary(
+    "tehsil thana chauraha crossing bazar bazaar market station tahsil "
+    "तहसील थाना थाने चौराहे चौराहा बाजार बाज़ार स्टेशन कस्बे कस्बा हाईवे"
+)
 
 
 def _located(tokens: list[str], match: _Match) -> bool:
     name = " ".join(tokens[match.start : match.end])
     after = tokens[match.end : match.end + 2]
-    if not after or sound_key(name) in _LOOSE_STOP or name in EVERYDAY_WORDS:
+    if sound_key(name) in _LOOSE_STOP or name in EVERYDAY_WORDS:
         return False
-    return after[0] in _LOCATIVE or (after[0] in _OF and after[1:] == ["paas"])
+    if match.start == 0 and len(tokens) > 3:
+        return True  # "करहल, मैं 11वीं में हूं": people begin with where they are
+    if not after:
+        return False
+    return after[0] in _LOCATIVE or after[0] in _NEAR_WORDS or after[1:] == ["paas"]
 
 
 def _in_other_state(tokens: list[str], match: _Match) -> bool:
@@ -244,6 +278,12 @@ def _text_evidence(
                 continue  # short village and block names are often ordinary words ("rahi")
             if match.how and place.kind in MINOR_KINDS and name.isascii():
                 continue  # Latin words sounding like a village are mostly English ("friend")
+            if (
+                place.kind == PlaceKind.BLOCK
+                and (match.how or len(name) < 6)
+                and not _near(tokens, match, CUES, 2)
+            ):
+                continue  # blocks share names with words and villages ("kone", "dubai")
             weight = KIND_WEIGHT[place.kind] * factor * loose
             if place.ambiguous:
                 weight *= AMBIGUOUS_FACTOR

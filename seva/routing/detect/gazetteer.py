@@ -43,6 +43,13 @@ class Place:
     ambiguous: bool = False
 
 
+# Kinds a short sound key may stand for (blocks and constituencies share too many names with
+# villages and words).
+_SHORT_KINDS = frozenset(
+    {PlaceKind.DISTRICT, PlaceKind.ALIAS, PlaceKind.TEHSIL, PlaceKind.TOWN, PlaceKind.LOCALITY}
+)
+
+
 class Gazetteer:
     """An index from normalised names to places."""
 
@@ -89,12 +96,29 @@ class Gazetteer:
         name and a misspelling finds the right one; and, for fuzzy matching, the sound keys
         of district names and old names bucketed by first letter."""
         sounds: dict[str, list[Place]] = {}
+        short: dict[str, list[Place]] = {}
         for key, places in self._index.items():
             sound = sound_key_of(key)
-            if len(sound.replace(" ", "")) < MIN_SOUND_KEY:
+            letters = len(sound.replace(" ", ""))
+            if letters < MIN_SOUND_KEY:
+                # Short one-word names (हाटा, मिलक, ओबरा) are kept apart: the district detector
+                # uses them only where the words around say a place is meant.
+                if letters >= 2 and " " not in sound:
+                    kept = short.setdefault(sound, [])
+                    kept.extend(p for p in places if p.kind in _SHORT_KINDS and p not in kept)
                 continue
             known = sounds.setdefault(sound, [])
             known.extend(p for p in places if p not in known)
+        self._short_sound = {
+            sound: tuple(
+                Place(p.name, p.district, p.kind, ambiguous=True)
+                if len({q.district for q in entries}) > 1
+                else p
+                for p in entries
+            )
+            for sound, entries in short.items()
+            if entries
+        }
         self._sound: dict[str, tuple[Place, ...]] = {}
         for sound, entries in sounds.items():
             if len({p.district for p in entries}) > 1:
@@ -111,6 +135,10 @@ class Gazetteer:
                 for p in known_places
             ):
                 self._fuzzy.setdefault(sound[0], []).append(sound)
+
+    def lookup_short_sound(self, sound: str) -> tuple[Place, ...]:
+        """Towns, tehsils and localities whose one-word name has a short sound key."""
+        return self._short_sound.get(sound, ())
 
     def lookup_sound(self, sound: str) -> tuple[Place, ...]:
         """Places whose name sounds like `sound` (a key from phonetic.sound_key_of)."""

@@ -165,7 +165,16 @@ URGENT_BY_NATURE_TERMS = _terms(
     # poison and pills, borewells, collapses, deep water
     "chuhe maar, rat poison, dawa kha li, goliyan kha li, pills, sleeping pills, "
     "neend ki goli*, borewell, bore well, dhans*, collapse*, gotakhor, divers, gehre pani, "
-    "दवा खा ली, गोलियां खा ली, नींद की गोलियां, बोरवेल, धंस*, गोताखोर, गहरे पानी"
+    "दवा खा ली, गोलियां खा ली, नींद की गोलियां, बोरवेल, धंस*, गोताखोर, गहरे पानी, "
+    # someone lying hurt, stuck or gone under; a boat over; a ledge; a last "take care"
+    "behosh, unconscious, palat gayi, capsiz*, atak gayi, stuck inside, lying on the, "
+    "run over, kuchal*, sewer, munder, ledge, railing, nahi jeena, jeena nahi, khayal rakhna, "
+    "take care of mom, take care of maa, forced marriage, zabardasti shaadi, ransom call, "
+    "lakh do varna, warna maar denge, cutting the lock, lock kaat*, pulled him, pulled her, "
+    "pulled a boy, pulled a girl, pulled a child, "
+    "बेहोश, पलट गई, पलट गया, अटकी, अटका, रौंद*, कुचल*, सीवर, मुंडेर, रेलिंग, नहीं जीना, "
+    "जीना नहीं, ख्याल रखना, जबरदस्ती शादी, लाख दो वरना, वरना मार देंगे, ताला काट*, "
+    "अता-पता नहीं, अता पता नहीं, पता नहीं चल रहा, बाहर नहीं आए"
 )
 # Someone asking for police to come now ("jaldi police bhejo", "कोई बचा लो"): with danger or
 # harm to a person in the post, it is an emergency call rather than a request for action.

@@ -34,13 +34,14 @@ CATEGORY_THRESHOLD = 0.75  # chosen by 5-fold cross-validation on the dev part
 def features(text: str) -> tuple[str, ...]:
     """Words ("w:"), their sound keys ("s:") and neighbouring sound-key pairs ("b:")."""
     tokens = words(text)
-    found: set[str] = set()
-    for token in tokens:
-        found.add("w:" + token)
-        if len(token) >= 3 and not token.isdigit():
-            found.add("s:" + sound_key(token))
-    for first, second in itertools.pairwise(tokens):
-        found.add(f"b:{sound_key(first)}_{sound_key(second)}")
+    keys = [sound_key(token) for token in tokens]  # each word's key once
+    found = {"w:" + token for token in tokens}
+    found.update(
+        "s:" + key
+        for token, key in zip(tokens, keys, strict=True)
+        if len(token) >= 3 and not token.isdigit()
+    )
+    found.update(f"b:{first}_{second}" for first, second in itertools.pairwise(keys))
     return tuple(sorted(found))
 
 

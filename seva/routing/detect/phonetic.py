@@ -82,6 +82,8 @@ _FOLDS = [
     (re.compile(r"ee|ai|ei|ae|e|y(?=[^aeiou]|$)"), "i"),
     (re.compile(r"oo|au|ou|ao|o"), "u"),
     (re.compile(r"a"), ""),
+    (re.compile(r"v"), "u"),  # व is v, w, o or u in Latin spellings (Deoband, देवबंद)
+    (re.compile(r"iy"), "i"),  # पलिया, Palia
     (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"C"), "c"),
 ]
