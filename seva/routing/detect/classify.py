@@ -98,14 +98,8 @@ def _joined(text: str) -> str:
     return " ".join(SMS_SPELLINGS.get(word, word) for word in words(text))
 
 
-@lru_cache(maxsize=16384)
-def _hits_cached(text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
-    return tuple(pattern.findall(_joined(text)))
-
-
 def _hits(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """The pattern's matches in the post (grievance and urgency read some of the same lists)."""
-    return list(_hits_cached(text, pattern))
+    return pattern.findall(_joined(text))
 
 
 def classify_category(text: str) -> Label:

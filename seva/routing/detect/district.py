@@ -113,9 +113,14 @@ def _matches(tokens: list[str], gazetteer: Gazetteer) -> list[_Match]:
     covered = [False] * len(tokens)
     position = 0
     longest = min(gazetteer.max_words, 5)
-    while position < len(tokens):
-        reach = min(longest, gazetteer.span_from.get(tokens[position], 0))
-        for size in range(min(reach, len(tokens) - position), 0, -1):
+    span_from = gazetteer.span_from
+    count = len(tokens)
+    while position < count:
+        reach = span_from.get(tokens[position], 0)
+        if not reach:  # most words start no name: the hot path
+            position += 1
+            continue
+        for size in range(min(reach, longest, count - position), 0, -1):
             places = gazetteer.lookup_key(" ".join(tokens[position : position + size]))
             if places:
                 found.append(_Match(position, position + size, places))
