@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from tests.browser import browser  # noqa: F401 (the browser tests' Chromium fixture)
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings: Any) -> None:

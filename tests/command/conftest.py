@@ -1,12 +1,10 @@
-"""Shared by the command centre's tests: the desk's Playwright fixture, and the language put
-back after each test (a Hindi request leaves Hindi active in the thread)."""
+"""Shared by the command centre's tests: the language put back after each test (a Hindi
+request leaves Hindi active in the thread)."""
 
 from collections.abc import Iterator
 
 import pytest
 from django.utils import translation
-
-from tests.desk.test_browser import browser  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -7,19 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from seva.complaints import services
+from tests.browser import BROWSER_MARKS
 from tests.complaints.helpers import register
-from tests.desk.test_browser import CHROMIUM, Desk
+from tests.desk.test_browser import Desk
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "command"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium (/usr/bin/chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 def _shot(desk: Desk, name: str) -> None:

@@ -8,50 +8,20 @@ test-artifacts/desk/. Skipped, with the reason, where /usr/bin/chromium is missi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-from django.db import connections
 
 from seva.complaints import services
 from seva.complaints.models import Complaint
 from seva.complaints.statuses import Status
+from tests.browser import BROWSER_MARKS
 from tests.complaints.helpers import register
 from tests.desk.helpers import triage_json
 from tests.personas import PASSWORD
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "desk"
 
-pytestmark = [
-    pytest.mark.browser,
-    # The live server reads committed data. (pytest-django runs transactional tests after the
-    # others, so the flush at the end does not take the migrations' seeded rows from them.)
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    # still plain synchronous code, so Django's guard against async use is lifted here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield chromium
-        chromium.close()
-        # While Playwright's loop runs, Django keys connections by that context: the test's
-        # own queries opened one of their own. Close it, or PostgreSQL cannot drop the test
-        # database at the end of the session.
-        connections.close_all()
+pytestmark = BROWSER_MARKS
 
 
 class Desk:

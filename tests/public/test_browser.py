@@ -7,43 +7,18 @@ where /usr/bin/chromium is missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from django.db import connections
-
 from seva.channels.models import InboundRecord
 from seva.complaints.models import Complaint
+from tests.browser import BROWSER_MARKS
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "public"
 PHONE = {"width": 360, "height": 740}
 HAZRATGANJ = {"latitude": 26.8506, "longitude": 80.9462}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),  # the live server reads committed rows
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
-
-
-@pytest.fixture
-def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay
-    # synchronous, so Django's guard against async use is lifted for this test only.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield browser
-        browser.close()
-        connections.close_all()  # the loop's own connection, or PostgreSQL keeps the test db
+pytestmark = BROWSER_MARKS
 
 
 class Phone:
@@ -101,9 +76,9 @@ class Phone:
 
 
 def test_a_citizen_files_a_complaint_on_a_phone_and_tracks_it(
-    world: Any, live_server: Any, chromium: Any
+    world: Any, live_server: Any, browser: Any
 ) -> None:
-    phone = Phone(chromium, live_server.url)
+    phone = Phone(browser, live_server.url)
     phone.go("/complain/")
     assert phone.page.is_hidden("button[name=show_stations]")  # the script took over
     code = phone.file_complaint(
@@ -152,8 +127,8 @@ def test_a_citizen_files_a_complaint_on_a_phone_and_tracks_it(
     phone.close()
 
 
-def test_the_form_works_without_javascript(world: Any, live_server: Any, chromium: Any) -> None:
-    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+def test_the_form_works_without_javascript(world: Any, live_server: Any, browser: Any) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/complain/")
     page.select_option("#id_district", "D-162")
