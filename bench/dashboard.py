@@ -10,32 +10,18 @@ as the Lucknow district officer: median and p95 over the requests, and the query
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
+from bench.children import run_child
+
 ROOT = Path(settings.BASE_DIR)
-
-
-def _child(env: dict[str, str], complaints: int, requests: int) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.dashboard_child", str(complaints), str(requests)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr[-3000:])
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def run(
@@ -65,7 +51,7 @@ def run(
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         env["SEVA_SQLITE_PATH"] = str(path)
     try:
-        result = _child(env, complaints, requests)
+        result = run_child("bench.dashboard_child", env, str(complaints), str(requests))
     finally:
         if cluster:
             subprocess.run(["scripts/pg-cluster", "stop", cluster], cwd=ROOT, check=False)

@@ -11,7 +11,6 @@ Peak memory is the worker process's maximum resident set size.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -28,6 +27,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
+from bench.children import run_child
 from seva.channels.x.double.citizens import Citizens, Mix
 from seva.channels.x.double.server import DoubleServer
 
@@ -38,20 +38,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _child(env: dict[str, str], *args: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.intake_child", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr[-3000:])
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
@@ -84,7 +70,7 @@ def _latency(env: dict[str, str], mode: str, seconds: float, out: Any) -> dict[s
     env = {**env, "SEVA_X_API_BASE_URL": double.url, "SEVA_X_ACCESS_TOKEN": "bench"}
     processes = []
     try:
-        _child(env, "handle", double.world.account("Uppolice")["id"])
+        run_child("bench.intake_child", env, "handle", double.world.account("Uppolice")["id"])
         if mode == "poll":
             processes.append(_start(env, "x_poll", "--interval", env["SEVA_X_POLL_SECONDS"]))
         else:
@@ -155,9 +141,9 @@ def run(
         env["SEVA_SQLITE_PATH"] = str(workdir / "bench.sqlite3")
     database = "postgresql" if database_url else "sqlite"
     try:
-        _child(env, "setup")
+        run_child("bench.intake_child", env, "setup")
         out.write(f"generating {posts:,} posts and running intake on {database} ...")
-        throughput = _child(env, "throughput", str(posts))
+        throughput = run_child("bench.intake_child", env, "throughput", str(posts))
         out.write(
             f"throughput: {throughput['posts_per_second']:,} posts/s "
             f"({throughput['posts']:,} posts in {throughput['seconds']} s; outcomes "

@@ -40,3 +40,28 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         # own queries opened one of their own. Close it, or PostgreSQL cannot drop the test
         # database at the end of the session.
         connections.close_all()
+
+
+class Window:
+    """One browser context and page at the live server, keeping every console error and page
+    error (CSP violations are reported there) in `problems`; screenshots go to `artifacts`."""
+
+    def __init__(self, context: Any, base: str, artifacts: Path) -> None:
+        self.base = base
+        self.artifacts = artifacts
+        self.context = context
+        self.page = context.new_page()
+        self.problems: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(str(error)))
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.problems.append(message.text)
+
+    def go(self, path: str) -> Any:
+        return self.page.goto(f"{self.base}{path}")
+
+    def shot(self, name: str) -> None:
+        self.artifacts.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(self.artifacts / f"{name}.png"), full_page=True)

@@ -18,8 +18,8 @@ pytestmark = BROWSER_MARKS
 
 
 def _shot(desk: Desk, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    desk.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    desk.artifacts = ARTIFACTS  # the command centre's screenshots, not the desk's
+    desk.shot(name)
 
 
 def _figure(desk: Desk, row: str, measure: str) -> str:

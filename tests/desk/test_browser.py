@@ -14,7 +14,7 @@ from typing import Any
 from seva.complaints import services
 from seva.complaints.models import Complaint
 from seva.complaints.statuses import Status
-from tests.browser import BROWSER_MARKS
+from tests.browser import BROWSER_MARKS, Window
 from tests.complaints.helpers import register
 from tests.desk.helpers import triage_json
 from tests.personas import PASSWORD
@@ -24,32 +24,17 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "desk"
 pytestmark = BROWSER_MARKS
 
 
-class Desk:
+class Desk(Window):
     """One person's browser window on the desk."""
 
     def __init__(self, browser: Any, base: str, username: str) -> None:
-        self.base = base
-        self.context = browser.new_context(viewport={"width": 1366, "height": 768})
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.problems.append(str(error)))
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        super().__init__(context, base, ARTIFACTS)
         self.page.goto(f"{base}/desk/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", PASSWORD)
         self.page.click("main button[type=submit]")
         self.page.wait_for_url(f"{base}/desk/")
-
-    def _console(self, message: Any) -> None:
-        if message.type == "error":  # CSP violations are reported here
-            self.problems.append(message.text)
-
-    def go(self, path: str) -> Any:
-        return self.page.goto(f"{self.base}{path}")
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
     def act(self, to: str, note: str) -> None:
         self.page.check(f"input[name=to][value={to}]")

@@ -12,7 +12,7 @@ from typing import Any
 
 from seva.channels.models import InboundRecord
 from seva.complaints.models import Complaint
-from tests.browser import BROWSER_MARKS
+from tests.browser import BROWSER_MARKS, Window
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "public"
 PHONE = {"width": 360, "height": 740}
@@ -21,33 +21,18 @@ HAZRATGANJ = {"latitude": 26.8506, "longitude": 80.9462}
 pytestmark = BROWSER_MARKS
 
 
-class Phone:
+class Phone(Window):
     """A citizen's phone: small screen, touch, location allowed; every console error kept."""
 
     def __init__(self, browser: Any, base: str) -> None:
-        self.base = base
-        self.context = browser.new_context(
+        context = browser.new_context(
             viewport=PHONE,
             is_mobile=True,
             has_touch=True,
             geolocation=HAZRATGANJ,
             permissions=["geolocation"],
         )
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.problems.append(str(error)))
-
-    def _console(self, message: Any) -> None:
-        if message.type == "error":  # CSP violations are reported here
-            self.problems.append(message.text)
-
-    def go(self, path: str) -> Any:
-        return self.page.goto(f"{self.base}{path}")
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        super().__init__(context, base, ARTIFACTS)
 
     def switch_language(self) -> None:
         self.page.click("header form.lang button")
