@@ -90,6 +90,10 @@ _LOOSE_STOP = frozenset(
 )
 
 
+# The lexicons' stems ("मार*", "chor*"): a word that starts with one is a word, not a place.
+_STEMS = tuple(sorted({place_key(t[:-1]) for t in all_terms() if t.endswith("*")}))
+
+
 @dataclass(frozen=True)
 class DistrictGuess:
     district: str | None
@@ -172,14 +176,21 @@ def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer)
             if any(covered[i] or not sounds[i] for i in span):
                 continue
             places = gazetteer.lookup_sound(" ".join(sounds[i] for i in span))
+            if size == 1:  # a vowel spelt differently: Haidargarh (block), Haidergarh (tehsil)
+                places += tuple(
+                    p for p in gazetteer.lookup_skeleton(sounds[position]) if p not in places
+                )
             if places:
                 found.append(_Match(position, position + size, places, "sound"))
                 position += size
                 break
         else:
+            bones = gazetteer.lookup_sound(_flapped_key(tokens[position]))
+            if bones:
+                found.append(_Match(position, position + 1, bones, "sound"))
             # Near spellings are tried for Latin words only: a Devanagari name is already
             # caught by its sound, and near Devanagari words are mostly other words.
-            if (
+            elif (
                 len(tokens[position]) >= MIN_FUZZY_WORD
                 and tokens[position].isascii()
                 and _placed(tokens, position)
@@ -189,6 +200,14 @@ def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer)
                     found.append(_Match(position, position + 1, near[1], "fuzzy", near[0]))
             position += 1
     return found
+
+
+def _flapped_key(token: str) -> str:
+    """The sound key of a Devanagari word read with ड़/ढ़ as r, as Latin names write them
+    (Rasra रसड़ा, Baraut बड़ौत): the text has lost the nukta that told ड़ from ड."""
+    if "ड" not in token and "ढ" not in token:
+        return ""
+    return sound_key(token.replace("ड", "र").replace("ढ", "र"))
 
 
 def _near(tokens: list[str], match: _Match, vocabulary: frozenset[str], span: int) -> bool:
@@ -209,7 +228,9 @@ def _short_place(
     token = tokens[position]
     if token.isascii() or len(token) < 3 or token in EVERYDAY_WORDS:
         return None
-    places = gazetteer.lookup_short_sound(sound)
+    places = gazetteer.lookup_short_sound(sound) or gazetteer.lookup_short_sound(
+        _flapped_key(token)
+    )
     if not places:
         return None
     match = _Match(position, position + 1, places, "sound")
@@ -234,9 +255,23 @@ def _located(tokens: list[str], match: _Match) -> bool:
         return False
     if match.start == 0 and len(tokens) > 3:
         return True  # "करहल, मैं 11वीं में हूं": people begin with where they are
+    signs_off = match.end == len(tokens) and len(tokens) > 3 and len(name) > 3
+    if signs_off and not name.startswith(_STEMS):
+        return True  # "..., तिलहर": or sign off with it (but "छापा मारें" ends with a verb)
     if not after:
         return False
     return after[0] in _LOCATIVE or after[0] in _NEAR_WORDS or after[1:] == ["paas"]
+
+
+def _beside_its_district(match: _Match, matches: list[_Match]) -> bool:
+    """ "मऊ घोसी", "Ghosi, Mau": two names of one district side by side confirm each other."""
+    districts = {place.district for place in match.places}
+    return any(
+        other is not match
+        and (0 <= match.start - other.end <= 1 or 0 <= other.start - match.end <= 1)
+        and districts & {place.district for place in other.places}
+        for other in matches
+    )
 
 
 def _in_other_state(tokens: list[str], match: _Match) -> bool:
@@ -256,7 +291,8 @@ def _text_evidence(
     scores: dict[str, float],
     reasons: list[str],
 ) -> None:
-    for match in _matches(tokens, gazetteer):
+    matches = _matches(tokens, gazetteer)
+    for match in matches:
         name = " ".join(tokens[match.start : match.end])
         after = tokens[match.end] if match.end < len(tokens) else ""
         before = tokens[match.start - 1] if match.start else ""
@@ -273,8 +309,9 @@ def _text_evidence(
             continue
         if name in CUES:
             continue  # "kotwali" is a police station's word here, not the block of that name
-        cued = _near(tokens, match, CUES, 2) or on_road or _located(tokens, match)
-        if name in COMMON_WORDS and not _near(tokens, match, CUES, 2):
+        paired = _beside_its_district(match, matches)
+        cued = _near(tokens, match, CUES, 2) or on_road or paired or _located(tokens, match)
+        if name in COMMON_WORDS and not (paired or _near(tokens, match, CUES, 2)):
             continue  # an ordinary word unless a cue says it is the place
         loose = {"": 1.0, "sound": SOUND_FACTOR, "fuzzy": FUZZY_FACTOR}[match.how]
         best: dict[str, tuple[float, Place]] = {}

@@ -19,6 +19,9 @@ from seva.routing.detect.text import place_key
 
 # Sound keys shorter than this collide with ordinary words ("ghar" and "Agra" are both "gr").
 MIN_SOUND_KEY = 4
+# A vowel-blind key (the sound key without i and u) finds long names whose vowels people write
+# differently (कर्नलगंज, Karnailganj); shorter skeletons collide with ordinary words.
+MIN_SKELETON = 5
 # How alike a misspelt name's sound key must be to a district's (rapidfuzz ratio, 0-100).
 FUZZY_CUTOFF = 88.0
 
@@ -48,6 +51,17 @@ class Place:
 _SHORT_KINDS = frozenset(
     {PlaceKind.DISTRICT, PlaceKind.ALIAS, PlaceKind.TEHSIL, PlaceKind.TOWN, PlaceKind.LOCALITY}
 )
+
+
+def latin_spellings(key: str) -> set[str]:
+    """A Latin name's spellings to index by sound: its "rh" is ढ़ in Pratapgarh (प्रतापगढ़) but
+    र and ह in Barhaj (बरहज)."""
+    return {key, key.replace("rh", "r")}
+
+
+def skeleton(sound: str) -> str:
+    """A sound key without its vowels after the first letter."""
+    return sound[:1] + sound[1:].replace("i", "").replace("u", "")
 
 
 class Gazetteer:
@@ -97,18 +111,31 @@ class Gazetteer:
         of district names and old names bucketed by first letter."""
         sounds: dict[str, list[Place]] = {}
         short: dict[str, list[Place]] = {}
+        skeletons: dict[str, list[Place]] = {}
         for key, places in self._index.items():
-            sound = sound_key_of(key)
-            letters = len(sound.replace(" ", ""))
-            if letters < MIN_SOUND_KEY:
-                # Short one-word names (हाटा, मिलक, ओबरा) are kept apart: the district detector
-                # uses them only where the words around say a place is meant.
-                if letters >= 2 and " " not in sound:
-                    kept = short.setdefault(sound, [])
-                    kept.extend(p for p in places if p.kind in _SHORT_KINDS and p not in kept)
-                continue
-            known = sounds.setdefault(sound, [])
-            known.extend(p for p in places if p not in known)
+            spellings = latin_spellings(key) if key.isascii() else {key}
+            found = {sound_key_of(spelling) for spelling in spellings}
+            # One word in a post for a name of two ("सिकंदराराऊ", Sikandra Rao).
+            found |= {sound_key_of(spelling.replace(" ", "")) for spelling in spellings}
+            for sound in found:
+                letters = len(sound.replace(" ", ""))
+                if letters < MIN_SOUND_KEY:
+                    # Short one-word names (हाटा, मिलक, ओबरा) are kept apart: the district
+                    # detector uses them only where the words around say a place is meant.
+                    if letters >= 2 and " " not in sound:
+                        kept = short.setdefault(sound, [])
+                        kept.extend(p for p in places if p.kind in _SHORT_KINDS and p not in kept)
+                    continue
+                known = sounds.setdefault(sound, [])
+                known.extend(p for p in places if p not in known)
+                if " " not in sound and len(skeleton(sound)) >= MIN_SKELETON:
+                    bones = skeletons.setdefault(skeleton(sound), [])
+                    bones.extend(p for p in places if p not in bones)
+        self._skeleton = {
+            bones: tuple(entries)
+            for bones, entries in skeletons.items()
+            if len({p.district for p in entries}) == 1
+        }
         self._short_sound = {
             sound: tuple(
                 Place(p.name, p.district, p.kind, ambiguous=True)
@@ -139,6 +166,11 @@ class Gazetteer:
     def lookup_short_sound(self, sound: str) -> tuple[Place, ...]:
         """Towns, tehsils and localities whose one-word name has a short sound key."""
         return self._short_sound.get(sound, ())
+
+    def lookup_skeleton(self, sound: str) -> tuple[Place, ...]:
+        """Places of one district whose long one-word name has this word's consonants."""
+        bones = skeleton(sound)
+        return self._skeleton.get(bones, ()) if len(bones) >= MIN_SKELETON else ()
 
     def lookup_sound(self, sound: str) -> tuple[Place, ...]:
         """Places whose name sounds like `sound` (a key from phonetic.sound_key_of)."""
