@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,9 @@ GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 def _rows(name: str) -> list[dict[str, str]]:
     with (GEO_DIR / name).open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+_IN_BRACKETS = re.compile(r"\((.+?)\)")
 
 
 def _split(cell: str) -> list[str]:
@@ -38,9 +42,14 @@ def shipped_places() -> Iterator[Place]:
         codes = _split(row["district_lgd_codes"])
         if len(codes) != 1 or codes[0] not in districts:
             continue  # a body spanning districts, or with none, says nothing on its own
+        district = districts[codes[0]]
+        # "Phulpur (Azamgarh)" is listed under Prayagraj's code: the name's own district wins.
+        named = _IN_BRACKETS.search(row["name"])
+        if named and named.group(1) in districts.values():
+            district = named.group(1)
         for town in [row["name"], row["name_local"]]:
             if town:
-                yield Place(town, districts[codes[0]], PlaceKind.TOWN)
+                yield Place(town, district, PlaceKind.TOWN)
     for row in _rows("up_assembly_constituencies.csv"):
         yield Place(row["ac_name"], row["district"], PlaceKind.CONSTITUENCY)
     for row in _rows("up_localities.csv"):

@@ -18,6 +18,7 @@ from seva.routing.detect.lexicon import (
     DISPATCH_TERMS,
     GRIEVANCE_TERMS,
     HELD_NOW_TERMS,
+    MINOR_TERMS,
     MISSING_NOW_TERMS,
     NON_GRIEVANCE_TERMS,
     NOW_TERMS,
@@ -29,6 +30,7 @@ from seva.routing.detect.lexicon import (
     STALE_TERMS,
     URGENT_BY_NATURE_TERMS,
 )
+from seva.routing.detect.matcher import TermIndex
 from seva.routing.detect.text import words
 
 
@@ -37,6 +39,32 @@ class Label:
     value: str | bool | None
     confidence: float
     reasons: tuple[str, ...]
+
+
+# Every list read in one pass over the post's words (matcher.py). The categories are one group:
+# at a word, the first category listing a term there takes it, as the old single pattern did.
+_GROUPS = {
+    "category": tuple(CATEGORY_TERMS.items()),
+    "grievance": (("grievance", GRIEVANCE_TERMS),),
+    "chatter": (("chatter", NON_GRIEVANCE_TERMS),),
+    "by_nature": (("by_nature", URGENT_BY_NATURE_TERMS),),
+    "now": (("now", NOW_TERMS),),
+    "danger": (("danger", DANGER_TERMS),),
+    "stale": (("stale", STALE_TERMS),),
+    "dispatch": (("dispatch", DISPATCH_TERMS),),
+    "held_now": (("held_now", HELD_NOW_TERMS),),
+    "missing_now": (("missing_now", MISSING_NOW_TERMS),),
+    "child": (("child", CHILD_TERMS),),
+    "minor": (("minor", MINOR_TERMS),),
+    "recent": (("recent", RECENT_TERMS),),
+    "object": (("object", OBJECT_TERMS),),
+    "person": (("person", PERSON_TERMS + CHILD_TERMS),),
+}
+_INDEX = TermIndex(_GROUPS)
+_NOW_INDEX = TermIndex({"now": _GROUPS["now"]})
+# "14 saal ki", "16 years old", "(16)", "12 वर्ष": an age under 18.
+_MINOR_AGE = re.compile(r"(?<!\d)(?:[1-9]|1[0-7])(?:\s*(?:saal|sal|years?|yrs?|yr|साल|वर्ष)|\))")
+_HARM_TO_PERSON = ("assault_violence", "women_safety", "missing_kidnapping")
 
 
 def _alternation(terms: tuple[str, ...]) -> str:
@@ -48,26 +76,8 @@ def _alternation(terms: tuple[str, ...]) -> str:
     return r"(?<!\S)(?:" + "|".join(parts) + r")(?!\S)"
 
 
-# One pass over the text finds every category's words: each category is a named group.
-_CATEGORY_PATTERN = re.compile(
-    "|".join(f"(?P<{name}>{_alternation(terms)})" for name, terms in CATEGORY_TERMS.items())
-)
-_GRIEVANCE_PATTERN = re.compile(_alternation(GRIEVANCE_TERMS))
-_CHATTER_PATTERN = re.compile(_alternation(NON_GRIEVANCE_TERMS))
-_BY_NATURE_PATTERN = re.compile(_alternation(URGENT_BY_NATURE_TERMS))
-_NOW_PATTERN = re.compile(_alternation(NOW_TERMS))
-_DANGER_PATTERN = re.compile(_alternation(DANGER_TERMS))
-_STALE_PATTERN = re.compile(_alternation(STALE_TERMS))
-_DISPATCH_PATTERN = re.compile(_alternation(DISPATCH_TERMS))
-_HELD_NOW_PATTERN = re.compile(_alternation(HELD_NOW_TERMS))
-_MISSING_NOW_PATTERN = re.compile(_alternation(MISSING_NOW_TERMS))
-_CHILD_PATTERN = re.compile(_alternation(CHILD_TERMS))
-_RECENT_PATTERN = re.compile(_alternation(RECENT_TERMS))
-_OBJECT_PATTERN = re.compile(_alternation(OBJECT_TERMS))
-_HARM_TO_PERSON = ("assault_violence", "women_safety", "missing_kidnapping")
-_PERSON_PATTERN = re.compile(_alternation(PERSON_TERMS + CHILD_TERMS))
 # A danger word followed within two words by the present progressive, e.g. "maar rahe hain",
-# "तोड़ने की कोशिश", "firing ho rahi hai".
+# "तोड़ने की कोशिश", "firing ho rahi hai". Read only when a danger word was found.
 _DANGER_GOING_ON = re.compile(
     _alternation(DANGER_TERMS)
     + r"(?:\s+\S+){0,2}?\s+(?:"
@@ -83,23 +93,43 @@ _PRIORITY = {
 
 
 @lru_cache(maxsize=4096)
-def _category_hits(text: str) -> dict[str, list[str]]:
-    hits: dict[str, list[str]] = {name: [] for name in CATEGORY_TERMS}
-    for match in _CATEGORY_PATTERN.finditer(_joined(text)):
-        assert match.lastgroup is not None
-        hits[match.lastgroup].append(match.group())
-    return hits
-
-
-@lru_cache(maxsize=4096)
 def _joined(text: str) -> str:
     """The post's words, normalised, phone spellings made plain ("rha" → "raha"), one space
-    apart: what every pattern here scans."""
+    apart: what every list here is read against."""
     return " ".join(SMS_SPELLINGS.get(word, word) for word in words(text))
 
 
-def _hits(text: str, pattern: re.Pattern[str]) -> list[str]:
-    return pattern.findall(_joined(text))
+@lru_cache(maxsize=4096)
+def _found(text: str) -> dict[str, list[str]]:
+    """Each list's words found in the post (the categories' under their own names)."""
+    found = _INDEX.find(_joined(text).split())
+    hits = {group: [hit for _, hit in found[group]] for group in _GROUPS}
+    hits.update((name, []) for name in CATEGORY_TERMS)
+    for name, hit in found["category"]:
+        hits[name].append(hit)
+    return hits
+
+
+def _category_hits(text: str) -> dict[str, list[str]]:
+    found = _found(text)
+    return {name: found[name] for name in CATEGORY_TERMS}
+
+
+def _hits(text: str, group: str) -> list[str]:
+    return _found(text)[group]
+
+
+def _now_words(text: str) -> list[str]:
+    joined = _joined(text)
+    if "abhi tak" not in joined:
+        return _hits(text, "now")
+    # "abhi tak" is "still not", not "right now".
+    return [hit for _, hit in _NOW_INDEX.find(joined.replace("abhi tak", "").split())["now"]]
+
+
+def category_words(text: str) -> tuple[str, ...]:
+    """The categories whose words the post uses."""
+    return tuple(name for name, hits in _category_hits(text).items() if hits)
 
 
 def classify_category(text: str) -> Label:
@@ -119,9 +149,9 @@ def classify_grievance(text: str, *, danger_signals: int = 0) -> Label:
     danger right now (`danger_signals`, from classify_urgency) count as a plea: "a man is on
     the bridge railing talking of jumping" asks for help without saying "help"."""
     # Danger by nature (a suicide risk, a kidnapping) is a grievance even without a plea.
-    asks = _hits(text, _GRIEVANCE_PATTERN) + _hits(text, _BY_NATURE_PATTERN)
+    asks = _hits(text, "grievance") + _hits(text, "by_nature")
     topical = [hit for hits in _category_hits(text).values() for hit in hits]
-    chatter = _hits(text, _CHATTER_PATTERN)
+    chatter = _hits(text, "chatter")
     score = len(asks) + len(topical) + (1.5 if danger_signals else 0) - 1.5 * len(chatter)
     is_grievance = score > 0
     confidence = round(min(1.0, 0.5 + abs(score) / 6), 3)
@@ -146,26 +176,26 @@ def classify_urgency(text: str, *, is_grievance: bool) -> Label:
     # The lists are read lazily, only when a decision needs them: triage runs on every post.
     joined = _joined(text)
     reasons: list[str] = []
-    reasons += [f"'{hit}' is urgent by nature" for hit in _hits(text, _BY_NATURE_PATTERN)]
-    missing = _category_hits(text)["missing_kidnapping"] + _hits(text, _MISSING_NOW_PATTERN)
+    reasons += [f"'{hit}' is urgent by nature" for hit in _hits(text, "by_nature")]
+    missing = _category_hits(text)["missing_kidnapping"] + _hits(text, "missing_now")
     stale: bool | None = None
     if missing:
-        stale = bool(_hits(text, _STALE_PATTERN))
-        things_only = bool(_hits(text, _OBJECT_PATTERN)) and not _hits(text, _PERSON_PATTERN)
-        if not stale and not things_only:
+        stale = bool(_hits(text, "stale"))
+        things_only = bool(_hits(text, "object")) and not _hits(text, "person")
+        minor = bool(_hits(text, "minor") or _MINOR_AGE.search(text))
+        if (not stale or minor) and not things_only:
             # An undated report of a missing person is treated as recent: an officer checks it
             # at once rather than find out later that it was a child gone an hour ago.
-            cues = _hits(text, _CHILD_PATTERN) or _hits(text, _RECENT_PATTERN)
+            cues = _hits(text, "child") or _hits(text, "recent")
             cue = (cues or ["no date given"])[0]
             reasons.append(f"a person missing, not days ago ('{missing[0]}', '{cue}')")
-    held = _hits(text, _HELD_NOW_PATTERN)
+    held = _hits(text, "held_now")
     reasons += [f"someone held or followed as they write ('{hit}')" for hit in held]
-    # "abhi tak" is "still not", not "right now".
-    now_words = _NOW_PATTERN.findall(joined.replace("abhi tak", ""))
-    danger = _hits(text, _DANGER_PATTERN)
+    now_words = _now_words(text)
+    danger = _hits(text, "danger")
     dispatch: list[str] | None = None
     if danger:
-        stale = bool(_hits(text, _STALE_PATTERN)) if stale is None else stale
+        stale = bool(_hits(text, "stale")) if stale is None else stale
     if danger and not stale:
         going_on = _DANGER_GOING_ON.search(joined)
         if going_on:
@@ -173,15 +203,15 @@ def classify_urgency(text: str, *, is_grievance: bool) -> Label:
         elif now_words:
             reasons.append(f"danger '{danger[0]}' happening now ('{now_words[0]}')")
         else:
-            dispatch = _hits(text, _DISPATCH_PATTERN)
+            dispatch = _hits(text, "dispatch")
             if dispatch:
                 reasons.append(f"danger '{danger[0]}' and a call to come now ('{dispatch[0]}')")
     if not reasons:
         if dispatch is None and not now_words:
-            dispatch = _hits(text, _DISPATCH_PATTERN)
+            dispatch = _hits(text, "dispatch")
         calls = now_words or dispatch or []
         if calls:
-            stale = bool(_hits(text, _STALE_PATTERN)) if stale is None else stale
+            stale = bool(_hits(text, "stale")) if stale is None else stale
         if calls and not stale:
             # Harm to a person (violence, a woman's safety, a missing person) with "now" or a
             # call to come: recall matters more than precision here, so this alone is enough.

@@ -15,8 +15,9 @@ No evidence gives no district.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seva.routing.detect.gazetteer import MIN_SOUND_KEY, Gazetteer, Place, PlaceKind
 from seva.routing.detect.lexicon import all_terms
@@ -53,7 +54,9 @@ KIND_WEIGHT: Mapping[PlaceKind, float] = {
     PlaceKind.BLOCK: 0.5,
 }
 MINOR_KINDS = frozenset({PlaceKind.TEHSIL, PlaceKind.TOWN, PlaceKind.BLOCK, PlaceKind.CONSTITUENCY})
-TAGGED_HANDLE_WEIGHT = 0.9
+# A district's handle tagged on purpose outweighs one place named in passing ("Hapur chungi"
+# is in Ghaziabad; a Chowk is in every city).
+TAGGED_HANDLE_WEIGHT = 1.5
 PROFILE_FACTOR = 0.5
 HISTORY_WEIGHT = 0.3
 AMBIGUOUS_FACTOR = 0.4
@@ -80,7 +83,10 @@ EVERYDAY_WORDS = _vocabulary(
     "बढ़िया बढिया बहुत परेशान शिकायत मदद सहायता अभी तुरंत जल्दी कुछ लड़के लड़की घंटे सुबह शाम रात "
     "दुकान मकान गाड़ी पैसा पैसे भाई बहन बेटा बेटी बच्चा बच्चे स्कूल स्टेशन अस्पताल बाजार बाज़ार "
     "साहब कमरा कमरे दरवाजा ताला खेत पास सामने बाहर अंदर ऊपर नीचे वाले वाला वाली लोगों करें "
-    "हमारा हमारी हमारे उनका उनकी उनके सभी कोई कभी सिर्फ पूरा पूरी"
+    "हमारा हमारी हमारे उनका उनकी उनके सभी कोई कभी सिर्फ पूरा पूरी "
+    # words that sound like a town somewhere (Dil, Dibai, Kheri, Bareli)
+    "किराए किराया किराये kiraya kiraye kiraaye दिल dil डिब्बे डिब्बा dibbe dibba भेडिया bhediya "
+    "bhedia barely sight site"
 )
 _LOOSE_STOP = frozenset(
     sound_key(word)
@@ -110,7 +116,7 @@ class _Match:
     listed: str = ""  # the listed name's sound key a loose match stood for
 
 
-def _matches(tokens: list[str], gazetteer: Gazetteer) -> list[_Match]:
+def _matches(tokens: Sequence[str], gazetteer: Gazetteer) -> list[_Match]:
     """Longest-first, non-overlapping name matches in the token list: names as listed first;
     the words left over are then tried by sound, then (one word at a time) by near spelling."""
     found: list[_Match] = []
@@ -145,19 +151,31 @@ _PLACE_AFTER = _vocabulary("me mein se ke ka ki police thana thane district dist
 _PLACE_BEFORE = _vocabulary("in at from near jila zila janpad district distt")
 
 
-def _placed(tokens: list[str], position: int) -> bool:
+# "karwane ki koshish" is a verb, not a near spelling of Karwi; no district name ends so.
+_VERB_ENDINGS = ("ne", "na", "ni")
+
+
+def _placed(tokens: Sequence[str], position: int) -> bool:
     after = tokens[position + 1] if position + 1 < len(tokens) else ""
     before = tokens[position - 1] if position else ""
     return after in _PLACE_AFTER or before in _PLACE_BEFORE
 
 
-def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer) -> list[_Match]:
+@lru_cache(maxsize=65536)
+def _loose_sound(token: str) -> str:
+    """A word's sound key, or "" for an everyday or word-list word (never a place by sound)."""
+    key = sound_key(token)
+    return "" if key in _LOOSE_STOP else key
+
+
+def _loose_matches(
+    tokens: Sequence[str], covered: list[bool], gazetteer: Gazetteer
+) -> list[_Match]:
     found: list[_Match] = []
     # Every word's key (a short word may end a name: "इंदिरा नगर"); a name must start with a
     # word of MIN_LOOSE_WORD letters or more.
     sounds = [
-        "" if done or (key := sound_key(token)) in _LOOSE_STOP else key
-        for token, done in zip(tokens, covered, strict=True)
+        "" if done else _loose_sound(token) for token, done in zip(tokens, covered, strict=True)
     ]
     position = 0
     while position < len(tokens):
@@ -185,7 +203,9 @@ def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer)
                 position += size
                 break
         else:
-            bones = gazetteer.lookup_sound(_flapped_key(tokens[position]))
+            bones = gazetteer.lookup_skeleton(sounds[position]) or gazetteer.lookup_sound(
+                _flapped_key(tokens[position])
+            )
             if bones:
                 found.append(_Match(position, position + 1, bones, "sound"))
             # Near spellings are tried for Latin words only: a Devanagari name is already
@@ -193,6 +213,7 @@ def _loose_matches(tokens: list[str], covered: list[bool], gazetteer: Gazetteer)
             elif (
                 len(tokens[position]) >= MIN_FUZZY_WORD
                 and tokens[position].isascii()
+                and not tokens[position].endswith(_VERB_ENDINGS)
                 and _placed(tokens, position)
             ):
                 near = gazetteer.lookup_fuzzy(sounds[position])
@@ -210,17 +231,20 @@ def _flapped_key(token: str) -> str:
     return sound_key(token.replace("ड", "र").replace("ढ", "र"))
 
 
-def _near(tokens: list[str], match: _Match, vocabulary: frozenset[str], span: int) -> bool:
-    window = tokens[max(0, match.start - span) : match.start] + tokens[match.end : match.end + span]
-    return any(token in vocabulary for token in window)
+def _near(tokens: Sequence[str], match: _Match, vocabulary: frozenset[str], span: int) -> bool:
+    before = tokens[max(0, match.start - span) : match.start]
+    after = tokens[match.end : match.end + span]
+    return any(token in vocabulary for token in (*before, *after))
 
 
 _OF = frozenset({"ke", "ka", "ki", "of", "in", "के", "का", "की"})
-_ROAD = frozenset({"road", "rd", "marg", "highway", "expressway", "बाईपास", "रोड", "bypass"})
+_ROAD = frozenset(
+    {"road", "rd", "marg", "highway", "expressway", "bypass", "बाईपास", "रोड", "हाईवे", "एक्सप्रेसवे"}
+)
 
 
 def _short_place(
-    tokens: list[str], position: int, sound: str, gazetteer: Gazetteer
+    tokens: Sequence[str], position: int, sound: str, gazetteer: Gazetteer
 ) -> _Match | None:
     """A short Devanagari town or tehsil name (हाटा, मिलक, ओबरा) by its sound, only where the
     words around say a place is meant: the post starts with it, or "में/पर/के पास" follows, or
@@ -248,7 +272,7 @@ _NEAR_WORDS = _vocabulary(
 )
 
 
-def _located(tokens: list[str], match: _Match) -> bool:
+def _located(tokens: Sequence[str], match: _Match) -> bool:
     name = " ".join(tokens[match.start : match.end])
     after = tokens[match.end : match.end + 2]
     if sound_key(name) in _LOOSE_STOP or name in EVERYDAY_WORDS:
@@ -263,6 +287,15 @@ def _located(tokens: list[str], match: _Match) -> bool:
     return after[0] in _LOCATIVE or after[0] in _NEAR_WORDS or after[1:] == ["paas"]
 
 
+def _names_a_road(tokens: Sequence[str], match: _Match, matches: list[_Match]) -> bool:
+    """ "Kanpur Road", "Lucknow-Ayodhya highway", "आगरा-लखनऊ एक्सप्रेसवे": the road's ends."""
+    end = match.end
+    following = next((m for m in matches if m.start == end), None)
+    if following is not None and following.end < len(tokens) and tokens[following.end] in _ROAD:
+        end = following.end
+    return end < len(tokens) and tokens[end] in _ROAD
+
+
 def _beside_its_district(match: _Match, matches: list[_Match]) -> bool:
     """ "मऊ घोसी", "Ghosi, Mau": two names of one district side by side confirm each other."""
     districts = {place.district for place in match.places}
@@ -274,7 +307,7 @@ def _beside_its_district(match: _Match, matches: list[_Match]) -> bool:
     )
 
 
-def _in_other_state(tokens: list[str], match: _Match) -> bool:
+def _in_other_state(tokens: Sequence[str], match: _Match) -> bool:
     """ "Pratapgarh, Rajasthan" / "Hamirpur HP" / "राजस्थान के प्रतापगढ़"."""
     after = tokens[match.end : match.end + 1]
     before = tokens[max(0, match.start - 2) : match.start]
@@ -284,7 +317,7 @@ def _in_other_state(tokens: list[str], match: _Match) -> bool:
 
 
 def _text_evidence(
-    tokens: list[str],
+    tokens: Sequence[str],
     gazetteer: Gazetteer,
     factor: float,
     label: str,
@@ -299,10 +332,10 @@ def _text_evidence(
         if after in PERSON_AFTER or before in PERSON_BEFORE:
             reasons.append(f"'{name}' is part of a person's name here")
             continue
-        if _in_other_state(tokens, match):
+        if _in_other_state(tokens, match) or name in OTHER_STATES:
             reasons.append(f"'{name}' is outside Uttar Pradesh here")
             continue
-        on_road = match.end < len(tokens) and tokens[match.end] in _ROAD
+        on_road = _names_a_road(tokens, match, matches)
         if on_road and any(p.kind in (PlaceKind.DISTRICT, PlaceKind.ALIAS) for p in match.places):
             # "Kanpur Road" runs through Lucknow; but "Bidhuna road" is near Bidhuna.
             reasons.append(f"'{name}' names a road here")

@@ -174,7 +174,23 @@ URGENT_BY_NATURE_TERMS = _terms(
     "pulled a boy, pulled a girl, pulled a child, "
     "बेहोश, पलट गई, पलट गया, अटकी, अटका, रौंद*, कुचल*, सीवर, मुंडेर, रेलिंग, नहीं जीना, "
     "जीना नहीं, ख्याल रखना, जबरदस्ती शादी, लाख दो वरना, वरना मार देंगे, ताला काट*, "
-    "अता-पता नहीं, अता पता नहीं, पता नहीं चल रहा, बाहर नहीं आए"
+    "अता-पता नहीं, अता पता नहीं, पता नहीं चल रहा, बाहर नहीं आए, "
+    # fire and smoke, flood water rising, a wild animal inside, a live wire, a collapse,
+    # a woman in labour cut off, a newborn taken, a mouth held shut, "I might do something"
+    "aag, fire, dhuan, dhua, smoke, baadh, flood*, pani kamar, paani kamar, pani ghus*, "
+    "paani ghus*, tendua, leopard, tiger, baagh, snake bite, saanp ne kaat*, karant, "
+    "current laga, electrocut*, malbe, rubble, caved in, dhah gayi, dhah gaya, newborn, "
+    "navjaat, sword*, farsa, gandasa, garbhvati, pregnant, labour pain, prasav, "
+    "muh daba*, mouth shut, hands over, kuch kar lu, kuch kar lunga, kuch kar lungi, ab bas, "
+    "आग, धुआं, धुआँ, बाढ़, बाढ, पानी कमर, पानी घुस*, तेंदुआ, बाघ, सांप ने काट*, साँप ने काट*, "
+    "करंट, मलबे, ढह*, नवजात, फरसा, गंडासा, गर्भवती, प्रसव, मुंह दबा*, मुँह दबा*, कुछ कर लूं, "
+    "कुछ कर लूँ, कुछ कर लूंगा, कुछ कर लूंगी, अब बस"
+)
+# A child: missing is urgent however long ago ("a missing child" is danger right now).
+MINOR_TERMS = _terms(
+    "nabalig, naabalig, minor, bachcha, bachchi, baccha, bacchi, bacche, bachche, child, kid, "
+    "little girl, little boy, school, tuition, coaching, class, kaksha, "
+    "नाबालिग, बच्चा, बच्ची, बच्चे, स्कूल, ट्यूशन, कोचिंग, कक्षा"
 )
 # Someone asking for police to come now ("jaldi police bhejo", "कोई बचा लो"): with danger or
 # harm to a person in the post, it is an emergency call rather than a request for action.
@@ -285,7 +301,7 @@ def all_terms() -> tuple[str, ...]:
     lists = [*CATEGORY_TERMS.values(), GRIEVANCE_TERMS, NON_GRIEVANCE_TERMS]
     lists += [URGENT_BY_NATURE_TERMS, NOW_TERMS, DANGER_TERMS, STALE_TERMS, DISPATCH_TERMS]
     lists += [HELD_NOW_TERMS, MISSING_NOW_TERMS, CHILD_TERMS, RECENT_TERMS, OBJECT_TERMS]
-    lists += [PERSON_TERMS]
+    lists += [PERSON_TERMS, MINOR_TERMS]
     return tuple(term for terms in lists for term in terms)
 
 

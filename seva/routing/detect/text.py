@@ -28,6 +28,7 @@ def place_key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
-def words(text: str) -> list[str]:
-    # Cached above: one post is read by several detectors.
-    return place_key(text).split()
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The post's words (cached: one post is read by several detectors)."""
+    return tuple(place_key(text).split())

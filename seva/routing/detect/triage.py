@@ -5,26 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from seva.routing.detect.classify import (
     Label,
+    category_words,
     classify_category,
     classify_grievance,
     classify_urgency,
 )
 from seva.routing.detect.district import DistrictGuess, detect_district
-from seva.routing.detect.gazetteer import Gazetteer
+from seva.routing.detect.gazetteer import Gazetteer, PlaceKind
 from seva.routing.detect.model import (
-    CATEGORY_THRESHOLD,
+    GRIEVANCE_ALONE,
+    GRIEVANCE_WITH_WORDS,
     URGENT_THRESHOLD,
-    TriageModel,
+    Reading,
     shipped_model,
+    word_list_tags,
 )
 
-# District handles usually wrap the place in police words: @lucknowpolice, @sspagra, @dmbasti.
+# District handles usually wrap the place in police words: @lucknowpolice, @sspagra, @dmbasti,
+# @agratrafficpol, @prayagraj_pol, @Uppolice112.
 _HANDLE_PREFIX = re.compile(r"^(ssp|sp|dm|cp|up)_?")
-_HANDLE_SUFFIX = re.compile(r"_?(police|pol|commissionerate|cp)$")
+_HANDLE_SUFFIX = re.compile(r"_?(traffic)?_?(police|pol|commissionerate|cp)?_?(112)?$")
+_PLACE_KINDS = (PlaceKind.DISTRICT, PlaceKind.ALIAS)
 
 
 @dataclass(frozen=True)
@@ -57,13 +63,21 @@ class TriageDecision:
         }
 
 
+@lru_cache(maxsize=4096)
+def _handle_core(handle: str) -> str:
+    return _HANDLE_SUFFIX.sub("", _HANDLE_PREFIX.sub("", handle))
+
+
 def handle_districts_guess(mentions: Iterable[str], gazetteer: Gazetteer) -> dict[str, str]:
     """Districts of tagged handles that spell a district name inside police words."""
     found: dict[str, str] = {}
     for handle in mentions:
-        core = _HANDLE_SUFFIX.sub("", _HANDLE_PREFIX.sub("", handle.lower()))
-        places = [p for p in gazetteer.lookup_compact(core) if not p.ambiguous]
-        places = places if len(core) > 2 else []
+        core = _handle_core(handle.lower())
+        places = gazetteer.lookup_compact(core) if len(core) > 2 else ()
+        # A district's own name wins inside a handle (@maupolice, @bandapolice: the words
+        # "mau" and "banda" and the villages named Rampur are not what a handle means).
+        named = [p for p in places if p.kind in _PLACE_KINDS]
+        places = tuple(named) or tuple(p for p in places if not p.ambiguous)
         districts = {place.district for place in places}
         if len(districts) == 1:
             found[handle.lower()] = districts.pop()
@@ -87,11 +101,22 @@ def triage(
     # Urgency is read first: danger right now makes a post a call for help by itself.
     danger_now = classify_urgency(text, is_grievance=True)
     grievance = classify_grievance(text, danger_signals=len(danger_now.reasons))
-    urgent = danger_now if grievance.value else classify_urgency(text, is_grievance=False)
-    category = classify_category(text)
-    if model is not None and grievance.value:
-        urgent = _second_opinion_urgency(text, urgent, model)
-        category = _second_opinion_category(text, category, model)
+    urgent, category = danger_now, Label(None, 0.0, ())
+    if model is None:
+        category = classify_category(text)
+    else:
+        listed = category_words(text)
+        tags = word_list_tags(
+            listed, urgent=bool(danger_now.value), grievance=bool(grievance.value)
+        )
+        reading = model.read(text, tags)
+        grievance = _grievance_with_model(grievance, reading.grievance)
+        if grievance.value:
+            urgent = _urgency_with_model(danger_now, reading.urgent)
+            category = _category_with_model(text, listed, reading)
+    if not grievance.value:
+        urgent = classify_urgency(text, is_grievance=False)
+        category = classify_category(text)  # not shown: a post that is no grievance has none
     return TriageDecision(
         is_grievance=grievance,
         district=detect_district(
@@ -107,13 +132,25 @@ def triage(
     )
 
 
-def _second_opinion_urgency(text: str, urgent: Label, model: TriageModel) -> Label:
-    """The word lists missed danger now; the model may not (a miss costs most here)."""
-    if urgent.value:
-        return urgent
-    probability = model.urgent_probability(text)
+def _grievance_with_model(words_say: Label, probability: float) -> Label:
+    """The model decides; complaint words in the lists lower the bar it must reach."""
+    bar = GRIEVANCE_WITH_WORDS if words_say.value else GRIEVANCE_ALONE
+    is_grievance = probability >= bar
+    reason = (
+        f"the model trained on labelled posts reads a complaint ({probability:.0%})"
+        if is_grievance
+        else f"the model trained on labelled posts reads no complaint ({probability:.0%})"
+    )
+    confidence = probability if is_grievance else 1.0 - probability
+    return Label(is_grievance, round(confidence, 3), (*words_say.reasons, reason))
+
+
+def _urgency_with_model(danger_now: Label, probability: float) -> Label:
+    """The word lists' danger right now, or the model's (a miss costs most here)."""
+    if danger_now.value:
+        return danger_now
     if probability < URGENT_THRESHOLD:
-        return urgent
+        return Label(False, round(1.0 - probability, 3), ())
     return Label(
         True,
         round(probability, 3),
@@ -121,15 +158,14 @@ def _second_opinion_urgency(text: str, urgent: Label, model: TriageModel) -> Lab
     )
 
 
-def _second_opinion_category(text: str, category: Label, model: TriageModel) -> Label:
-    """No category words: the model's category when it is sure enough."""
-    if category.reasons != ("no category words",):
-        return category
-    guess, probability = model.category_guess(text)
-    if probability < CATEGORY_THRESHOLD:
-        return category
+def _category_with_model(text: str, listed: tuple[str, ...], reading: Reading) -> Label:
+    """The model's category (it read the post and what the word lists found in it), with the
+    lists' words where they agree."""
+    guess, probability = reading.category, reading.category_probability
+    words_say = classify_category(text) if guess in listed else None
+    reasons = words_say.reasons if words_say is not None and words_say.value == guess else ()
     return Label(
         guess,
         round(probability, 3),
-        (f"the model trained on labelled posts reads {guess} ({probability:.0%})",),
+        (*reasons, f"the model trained on labelled posts reads {guess} ({probability:.0%})"),
     )

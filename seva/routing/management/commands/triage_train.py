@@ -15,7 +15,7 @@ DEFAULT_LABELS = Path(__file__).resolve().parents[4] / "data" / "triage" / "corp
 
 
 class Command(BaseCommand):
-    help = "Train triage's model (urgency, category) on the labelled corpus's dev part."
+    help = "Train triage's model (grievance, urgency, category) on the labelled corpus's dev part."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--labels", default=str(DEFAULT_LABELS))
@@ -31,11 +31,12 @@ class Command(BaseCommand):
         if options["split"] == "dev":
             posts = [p for p in posts if p.get("split") == "dev"]
         model = train_triage_model(posts)
-        body = {"urgency": model.urgency.as_json(), "category": model.category.as_json()}
+        body = model.as_json()
         Path(options["output"]).write_text(
             json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
         )
         self.stdout.write(
-            f"trained on {len(posts)} posts: {len(model.urgency.weights)} urgency and "
-            f"{len(model.category.weights)} category features → {options['output']}"
+            f"trained on {len(posts)} posts: {len(model.grievance.weights)} grievance, "
+            f"{len(model.urgency.weights)} urgency and {len(model.category.weights)} category "
+            f"features → {options['output']}"
         )
