@@ -33,7 +33,7 @@ CUES = _vocabulary(
     "jila jilla zila zilla janpad district distt dist thana thane police ps kotwali chowki "
     "chauki city sp ssp जिला जिले जनपद थाना थाने पुलिस कोतवाली चौकी शहर"
 )
-COMMON_WORDS = _vocabulary("banda basti mau sambhal बंदा बस्ती मऊ संभल")
+COMMON_WORDS = _vocabulary("banda basti mau sambhal barely बंदा बस्ती मऊ संभल")
 PERSON_AFTER = _vocabulary(
     "prasad devi singh lal nath kumar kumari das chand sharan ram प्रसाद देवी सिंह लाल नाथ कुमार"
 )
@@ -284,7 +284,7 @@ def _located(tokens: Sequence[str], match: _Match) -> bool:
         return True  # "..., तिलहर": or sign off with it (but "छापा मारें" ends with a verb)
     if not after:
         return False
-    return after[0] in _LOCATIVE or after[0] in _NEAR_WORDS or after[1:] == ["paas"]
+    return after[0] in _LOCATIVE or after[0] in _NEAR_WORDS or tuple(after[1:]) == ("paas",)
 
 
 def _names_a_road(tokens: Sequence[str], match: _Match, matches: list[_Match]) -> bool:

@@ -73,50 +73,12 @@ class LinearModel:
     bias: Sequence[float]
 
     @cached_property
-    def sparse(self) -> dict[str, tuple[tuple[int, float], ...]]:
-        """Each feature's non-zero weights with their label's index: a feature weighs on ~4
-        of the 11 categories, and the hot path reads ~70 features per post."""
-        return {
-            feature: tuple((index, weight) for index, weight in enumerate(row) if weight)
-            for feature, row in self.weights.items()
-        }
-
-    def _scores(self, found: Iterable[str]) -> list[float]:
-        scores = list(self.bias)
-        sparse = self.sparse
-        for feature in found:
-            row = sparse.get(feature)
-            if row:
-                for index, weight in row:
-                    scores[index] += weight
-        return scores
-
-    def probabilities(self, found: Iterable[str]) -> dict[str, float]:
-        scores = self._scores(found)
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        total = sum(exps)
-        return {label: exp / total for label, exp in zip(self.labels, exps, strict=True)}
-
-    def best(self, found: Iterable[str]) -> tuple[str, float]:
-        """The likeliest label and its probability."""
-        scores = self._scores(found)
-        top = max(scores)
-        total = sum(math.exp(score - top) for score in scores)
-        return self.labels[scores.index(top)], 1.0 / total
-
-    @cached_property
     def margins(self) -> tuple[dict[str, float], float]:
         """For two labels ("no", "yes") the softmax is a sigmoid of the weights' difference:
         one number per feature instead of two (read for every post)."""
         yes, no = self.labels.index("yes"), self.labels.index("no")
         margins = {f: row[yes] - row[no] for f, row in self.weights.items()}
         return margins, self.bias[yes] - self.bias[no]
-
-    def yes_probability(self, found: Iterable[str]) -> float:
-        margins, score = self.margins
-        score += sum(map(margins.get, found, itertools.repeat(0.0)))
-        return _sigmoid(score)
 
     def as_json(self) -> dict[str, object]:
         return {"labels": list(self.labels), "bias": list(self.bias), "weights": self.weights}
@@ -190,8 +152,9 @@ class TriageModel:
         """All three models on one post; `tags` say what the word lists found in it."""
         table = self._table
         rows = [row for row in map(table.get, itertools.chain(features(text), tags)) if row]
-        columns = [sum(column) for column in zip(*rows, strict=True)] if rows else []
-        if not columns:
+        if rows:
+            columns = [sum(column) for column in zip(*rows, strict=True)]
+        else:
             columns = [0.0] * (2 + len(self.category.labels))
         return Reading(
             grievance=_sigmoid(self.grievance.margins[1] + columns[0]),
