@@ -177,21 +177,24 @@ def _loose_matches(
     sounds = [
         "" if done else _loose_sound(token) for token, done in zip(tokens, covered, strict=True)
     ]
-    position = 0
-    while position < len(tokens):
-        if covered[position] or not sounds[position]:
+    position, count = 0, len(tokens)
+    span_from = gazetteer.sound_span_from
+    while position < count:
+        sound = sounds[position]
+        if not sound:  # covered already, or an everyday word
             position += 1
             continue
-        if len(tokens[position]) < MIN_LOOSE_WORD or len(sounds[position]) < MIN_SOUND_KEY:
-            short = _short_place(tokens, position, sounds[position], gazetteer)
-            if short is not None:
-                found.append(short)
+        if len(tokens[position]) < MIN_LOOSE_WORD or len(sound) < MIN_SOUND_KEY:
+            if not tokens[position].isascii():  # short Latin words are too often words
+                short = _short_place(tokens, position, sound, gazetteer)
+                if short is not None:
+                    found.append(short)
             position += 1
             continue
-        reach = min(5, gazetteer.sound_span_from.get(sounds[position], 0))
-        for size in range(min(reach, len(tokens) - position), 0, -1):
+        reach = min(5, span_from.get(sound, 0), count - position)
+        for size in range(reach, 0, -1):
             span = range(position, position + size)
-            if any(covered[i] or not sounds[i] for i in span):
+            if not all(sounds[i] for i in span):  # a word covered already, or an everyday one
                 continue
             places = gazetteer.lookup_sound(" ".join(sounds[i] for i in span))
             if size == 1:  # a vowel spelt differently: Haidargarh (block), Haidergarh (tehsil)

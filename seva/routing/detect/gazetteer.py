@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -59,6 +60,7 @@ def latin_spellings(key: str) -> set[str]:
     return {key, key.replace("rh", "r")}
 
 
+@lru_cache(maxsize=65536)
 def skeleton(sound: str) -> str:
     """A sound key without its vowels after the first letter."""
     return sound[:1] + sound[1:].replace("i", "").replace("u", "")
