@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from seva.routing.detect.classify import Label
 from seva.routing.detect.model import (
     MODEL_PATH,
     Reading,
+    _pack,
+    _unpack,
     features,
     shipped_model,
     word_list_tags,
@@ -84,3 +88,14 @@ def test_the_category_names_the_model_and_the_words_that_agree() -> None:
     assert category.value == "theft_robbery"
     assert category.reasons[0] == "'chori' suggests theft_robbery"
     assert category.reasons[-1] == "the model trained on labelled posts reads theft_robbery (80%)"
+
+
+def test_packed_weights_add_up_exactly() -> None:
+    rows = [(0.125, -2.5, 0.0), (-0.001, 3.75, 1.0), (0.0, 0.0, -0.999)]
+    packed = sum(_pack(row) for row in rows)
+    assert _unpack(packed, len(rows), 3) == [0.124, 1.25, 0.001]
+
+
+def test_a_weight_too_large_to_pack_is_refused() -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        _pack((2000.0,))
