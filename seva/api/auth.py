@@ -7,15 +7,18 @@ may only file complaints.
 
 from __future__ import annotations
 
+import threading
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from ninja.security import HttpBearer
-from ninja.throttling import SimpleRateThrottle
+from ninja.throttling import BaseThrottle
 
 from seva.api.models import ApiToken, TokenKind
 from seva.api.tokens import api_token_check
 from seva.core.errors import NotAllowed
+from seva.core.ratelimit import RateLimit, client_address, ratelimit_hit
 
 
 class TokenAuth(HttpBearer):
@@ -40,24 +43,30 @@ def acting_person(request: HttpRequest) -> User:
     return token.user
 
 
-class TokenRateThrottle(SimpleRateThrottle):
-    """`SEVA_API_RATE_LIMIT` requests per token (per client address before authentication).
-    Counts live in Django's cache: per process with the default local-memory cache, shared
-    when a deployment configures a shared cache."""
+_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
-    scope = "seva-api"
+
+def api_rate_limit() -> RateLimit:
+    """SEVA_API_RATE_LIMIT ("600/min") as a limit; read per request so a change applies at once."""
+    count, unit = str(settings.SEVA_API_RATE_LIMIT).split("/")
+    return RateLimit(scope="api", requests=int(count), seconds=_SECONDS[unit])
+
+
+class TokenRateThrottle(BaseThrottle):
+    """`SEVA_API_RATE_LIMIT` requests per token (per client address before authentication),
+    counted by `seva.core.ratelimit` like the public pages: in the database, so every web
+    process shares the count, with client addresses kept only as keyed hashes and read from
+    the trusted proxy's header alone (ninja's own throttle would believe any X-Forwarded-For)."""
 
     def __init__(self) -> None:
-        super().__init__(rate=str(settings.SEVA_API_RATE_LIMIT))
+        self._last = threading.local()  # one instance serves every request thread
 
     def allow_request(self, request: HttpRequest) -> bool:
-        # Read the setting on each request so a deployment (or a test) can change it.
-        self.num_requests, self.duration = self.parse_rate(str(settings.SEVA_API_RATE_LIMIT))
-        return super().allow_request(request)
-
-    def get_cache_key(self, request: HttpRequest) -> str | None:
         token = getattr(request, "auth", None)
-        ident = (
-            f"token-{token.digest[:24]}" if isinstance(token, ApiToken) else self.get_ident(request)
-        )
-        return f"throttle_{self.scope}_{ident}"
+        client = f"token:{token.digest}" if isinstance(token, ApiToken) else client_address(request)
+        verdict = ratelimit_hit(limit=api_rate_limit(), client=client)
+        self._last.retry_after = verdict.retry_after
+        return verdict.allowed
+
+    def wait(self) -> float | None:
+        return float(getattr(self._last, "retry_after", 0)) or None

@@ -84,7 +84,9 @@ def test_the_list_costs_the_same_queries_whatever_its_length(world, django_asser
     for n in range(30):
         register(world.lucknow, external_user_id=str(n))
     api = Api(token_for(world.hq_operator))
-    with django_assert_max_num_queries(8):
+    api.get("/complaints", limit=1)  # opens this token's rate-limit window
+    # 8 for the list, 2 for the rate limit (count, read back): the same for any length.
+    with django_assert_max_num_queries(10):
         page = api.get("/complaints", limit=30).json()
     assert len(page["items"]) == 30
 
