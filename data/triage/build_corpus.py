@@ -30,6 +30,11 @@ SOURCES = [
     "b4_mixed",
     "b4_urgent",
     "b4_traps",
+    # Batch 5: 1,000 posts by four more blind writers, scored once before any change for them.
+    "b5_day",
+    "b5_short",
+    "b5_long",
+    "b5_people",
 ]
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 LATIN = re.compile(r"[A-Za-z]")

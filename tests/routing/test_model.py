@@ -12,6 +12,7 @@ from seva.routing.detect.classify import Label
 from seva.routing.detect.model import (
     MODEL_PATH,
     Reading,
+    _column_sums,
     _pack,
     _unpack,
     features,
@@ -99,3 +100,15 @@ def test_packed_weights_add_up_exactly() -> None:
 def test_a_weight_too_large_to_pack_is_refused() -> None:
     with pytest.raises(ValueError, match="out of range"):
         _pack((2000.0,))
+
+
+def test_a_post_longer_than_any_tweet_is_read_without_overflow() -> None:
+    model = shipped_model()
+    assert model is not None
+    words_ = " ".join(f"shabd{n}" for n in range(3000)) + " mera phone chori ho gaya"
+    table_size = len(model._table)
+    reading = model.read(words_, ())
+    assert 0.0 <= reading.grievance <= 1.0
+    assert len(model._table) == table_size
+    many = [_pack((1.0, -1.0))] * 5000  # more rows than one sum can hold
+    assert _column_sums(many, 2) == [5000.0, -5000.0]

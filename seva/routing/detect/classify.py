@@ -7,6 +7,7 @@ words) outweigh the praise/news/chatter words. Urgency needs danger words *and* 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,10 +104,10 @@ def _joined(text: str) -> str:
 def _found(text: str) -> dict[str, list[str]]:
     """Each list's words found in the post (the categories' under their own names)."""
     found = _INDEX.find(_joined(text).split())
-    hits = {group: [hit for _, hit in found[group]] for group in _GROUPS}
-    hits.update((name, []) for name in CATEGORY_TERMS)
-    for name, hit in found["category"]:
-        hits[name].append(hit)
+    hits: dict[str, list[str]] = defaultdict(list)  # a list found nothing: []
+    for pairs in found.values():
+        for label, hit in pairs:
+            hits[label].append(hit)  # a category's label is its name; a list's, its group's
     return hits
 
 
@@ -121,10 +122,11 @@ def _hits(text: str, group: str) -> list[str]:
 
 def _now_words(text: str) -> list[str]:
     joined = _joined(text)
-    if "abhi tak" not in joined:
+    if "abhi tak" not in joined and "अभी तक" not in joined:
         return _hits(text, "now")
-    # "abhi tak" is "still not", not "right now".
-    return [hit for _, hit in _NOW_INDEX.find(joined.replace("abhi tak", "").split())["now"]]
+    # "abhi tak" / "अभी तक" is "still not", not "right now".
+    rest = joined.replace("abhi tak", "").replace("अभी तक", "")
+    return [hit for _, hit in _NOW_INDEX.find(rest.split())["now"]]
 
 
 def category_words(text: str) -> tuple[str, ...]:

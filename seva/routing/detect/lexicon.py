@@ -248,12 +248,13 @@ RECENT_TERMS = _terms(
 # Things, not people: "mera wallet kho gaya" is a lost-property report.
 OBJECT_TERMS = _terms(
     "wallet, purse, phone, mobile, id, license, licence, aadhaar, aadhar, documents, card, "
-    "bag, suitcase, keys, पर्स, फोन, मोबाइल, लाइसेंस, आधार, कार्ड, बैग, दस्तावेज"
+    "bag, suitcase, keys, पर्स, फोन, मोबाइल, लाइसेंस, आधार, कार्ड, बैग, दस्तावेज, "
+    "marksheet, certificate, passport, मार्कशीट, प्रमाण पत्र, पासपोर्ट"
 )
 NOW_TERMS = _terms(
     "abhi, right now, now, just now, turant, jaldi, urgent*, emergency, immediately, asap, "
     "bachao, bachaiye, save us, help us, in danger, is waqt, iss waqt, इस वक्त, इस समय, "
-    "अभी, तुरंत, जल्दी, बचाओ, बचाइए, tonight, aaj raat, आज रात"
+    "अभी, तुरंत, जल्दी, बचाओ, बचाइए, tonight, aaj raat, आज रात, help help, मदद मदद"
 )
 # A danger word followed within two words by the present progressive ("maar rahe hain",
 # "darwaza tod raha hai", "पीट रहा है") says the harm is going on as they write.
@@ -262,6 +263,7 @@ PROGRESSIVE_MARKERS = (
     "going", "happening", "progress",  # "robbery going on", "in progress"
     # "trying to" and "standing there" (with sticks, at the door) say the same
     "koshish", "कोशिश", "khade", "khada", "खड़े", "खड़ा", "खडे", "खडा",
+    "jari", "जारी",  # "firing jari hai", "फायरिंग जारी"
 )  # fmt: skip
 DANGER_TERMS = _terms(
     "goli, firing, gun*, knife, chaku*, kill*, maar*, mar diya, hamla, attack*, peet*, "
@@ -274,12 +276,17 @@ DANGER_TERMS = _terms(
     # a crime in progress: armed robbers, a thief still in sight, a shutter being cut
     "robbery, robbers, armed, beat*, stabb*, lynch*, snatch*, chheen*, chhin*, shutter, "
     "crowbar, lock tod*, taala tod*, break into, breaking in, गोलियां, गोलियाँ, बंदूक*, "
-    "bandook*, pistol*, शटर, छीन*, ताला तोड़*, ताला तोड*, bhaage, bhage, भागे"
+    "bandook*, pistol*, शटर, छीन*, ताला तोड़*, ताला तोड*, bhaage, bhage, भागे, "
+    "golibari*, goli bari, गोलीबारी, hitting, hit him, hit her, stabbing"
 )
 # A missing person reported days later is serious but no longer minutes-urgent.
 STALE_TERMS = _terms(
     "din se, dino se, days, hafte, week*, mahine, month*, pichle, din pehle, saal pehle, "
-    "सप्ताह, दिन से, दिनों से, महीने, पिछले, दिन पहले, हफ्ते, हफ्तों"
+    "सप्ताह, दिन से, दिनों से, महीने, पिछले, दिन पहले, हफ्ते, हफ्तों, "
+    # a date ("3 फरवरी को", "since 2 Oct"): told days later, not as it happens
+    "january, february, march, april, june, july, august, september, october, november, "
+    "december, jan, feb, sept, oct, nov, dec, जनवरी, फरवरी, मार्च, अप्रैल, जून, जुलाई, अगस्त, "
+    "सितंबर, अक्टूबर, नवंबर, दिसंबर"
 )
 # When two categories have as many words, the one earlier here wins: the more specific harm.
 CATEGORY_PRIORITY = (

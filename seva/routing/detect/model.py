@@ -36,12 +36,12 @@ URGENT_THRESHOLD = 0.08
 
 
 @lru_cache(maxsize=65536)
-def _word_features(token: str) -> tuple[str, str, str]:
-    """A word's own feature, its sound key's feature ("" for short words and numbers), and
-    its sound key (for the pairs)."""
+def _word_features(token: str) -> tuple[str, str, str, str]:
+    """A word's own feature, its sound key's feature ("" for short words and numbers), its
+    sound key, and the start of a pair feature it begins (pairs are then one concatenation)."""
     key = sound_key(token)
     sound = "s:" + key if len(token) >= 3 and not token.isdigit() else ""
-    return "w:" + token, sound, key
+    return "w:" + token, sound, key, "b:" + key + "_"
 
 
 @lru_cache(maxsize=4096)
@@ -49,9 +49,9 @@ def features(text: str) -> tuple[str, ...]:
     """Words ("w:"), their sound keys ("s:") and neighbouring sound-key pairs ("b:"), once
     each, in the order they come (so sums, and training, are the same on every run)."""
     each = [_word_features(token) for token in words(text)]
-    found = [word for word, _, _ in each]
-    found += [sound for _, sound, _ in each if sound]
-    found += ["b:" + first[2] + "_" + second[2] for first, second in itertools.pairwise(each)]
+    found = [word for word, _, _, _ in each]
+    found += [sound for _, sound, _, _ in each if sound]
+    found += [first[3] + second[2] for first, second in itertools.pairwise(each)]
     return tuple(dict.fromkeys(found))
 
 
@@ -120,9 +120,9 @@ class Reading:
         return self._category[1]
 
 
-_FIELD = 32  # bits per packed weight: room for ~2,000 features in one post
+_FIELD = 24  # bits per packed weight
 _MASK = (1 << _FIELD) - 1
-_OFFSET = 1 << 20  # thousandths added to every weight so no field goes negative
+_OFFSET = 1 << 12  # thousandths added to every weight so no field goes negative (±4.096)
 _UNITS = 1000  # model.json keeps three decimals
 
 
@@ -131,15 +131,28 @@ def _pack(weights: Sequence[float]) -> int:
     for index, weight in enumerate(weights):
         units = round(weight * _UNITS) + _OFFSET
         if not 0 <= units < 2 * _OFFSET:
-            raise ValueError(f"weight {weight} out of range")
+            raise ValueError(f"weight {weight} out of range (±{_OFFSET / _UNITS}): widen _OFFSET")
         packed |= units << (index * _FIELD)
     return packed
 
 
 def _unpack(packed: int, count: int, width: int) -> list[float]:
-    """The column sums of `count` packed rows."""
+    """The column sums of `count` packed rows (at most _CAPACITY of them)."""
     offset = count * _OFFSET
     return [(((packed >> (index * _FIELD)) & _MASK) - offset) / _UNITS for index in range(width)]
+
+
+_CAPACITY = (1 << _FIELD) // (2 * _OFFSET)  # rows one sum can hold before a field overflows
+
+
+def _column_sums(rows: Sequence[int], width: int) -> list[float]:
+    """Each model's total over a post's packed rows; a post longer than any tweet (a web
+    form's text) is summed in parts so no field overflows."""
+    totals = [0.0] * width
+    for start in range(0, len(rows), _CAPACITY):
+        part = rows[start : start + _CAPACITY]
+        totals = [a + b for a, b in zip(totals, _unpack(sum(part), len(part), width), strict=True)]
+    return totals
 
 
 def _sigmoid(score: float) -> float:
@@ -182,7 +195,7 @@ class TriageModel:
         """All three models on one post; `tags` say what the word lists found in it."""
         table = self._table
         rows = [row for row in map(table.get, itertools.chain(features(text), tags)) if row]
-        columns = _unpack(sum(rows), len(rows), 2 + len(self.category.labels))
+        columns = _column_sums(rows, 2 + len(self.category.labels))
         return Reading(
             grievance=_sigmoid(self.grievance.margins[1] + columns[0]),
             urgent=_sigmoid(self.urgency.margins[1] + columns[1]),
