@@ -133,12 +133,7 @@ def api(
         if method == "POST" and parts[4] == "messages":
             payload = h._json_body()
             if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
-                return h._problem(
-                    400,
-                    "Invalid Request",
-                    "One or more parameters to your request was invalid.",
-                    "https://api.twitter.com/2/problems/invalid-request",
-                )
+                return _invalid_request(h)
             event = world.add_dm(sender=caller, recipient_id=other, text=payload["text"])
             world.replies.append(
                 Reply(
@@ -167,6 +162,16 @@ def api(
     return h._problem(404, "Not Found Error", f"no route {method} {path} in the double")
 
 
+def _invalid_request(h: _Handler) -> None:
+    """X's answer to a body without the fields it needs."""
+    return h._problem(
+        400,
+        "Invalid Request",
+        "One or more parameters to your request was invalid.",
+        "https://api.twitter.com/2/problems/invalid-request",
+    )
+
+
 def _latest_dm_wall(world: World, sender_id: str) -> float | None:
     with world.lock:
         for event in reversed(world.dms):
@@ -179,12 +184,7 @@ def _create_post(h: _Handler, caller: dict[str, Any], headers: dict[str, str]) -
     world = h.double.world
     payload = h._json_body()
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
-        return h._problem(
-            400,
-            "Invalid Request",
-            "One or more parameters to your request was invalid.",
-            "https://api.twitter.com/2/problems/invalid-request",
-        )
+        return _invalid_request(h)
     text = payload["text"]
     with world.lock:
         duplicate = any(
