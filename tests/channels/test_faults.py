@@ -220,3 +220,12 @@ def test_a_delivery_with_nul_and_broken_surrogates_is_stored_and_read(
     record = InboundRecord.objects.get()
     assert "\ufffd" in record.payload["data"]["text"]
     assert record.state == InboundState.REGISTERED
+
+
+def test_the_double_answers_a_body_without_text_as_x_does(double: Any) -> None:
+    # The double must refuse what X refuses, or a bug in our client would pass unnoticed.
+    http = httpx.Client(base_url=double.url, headers={"Authorization": "Bearer t"})
+    for path in ["/2/tweets", "/2/dm_conversations/with/42/messages"]:
+        response = http.post(path, json={"no_text": True})
+        assert response.status_code == 400
+        assert response.json()["type"] == "https://api.twitter.com/2/problems/invalid-request"
