@@ -22,26 +22,17 @@ from functools import lru_cache
 from seva.routing.detect.gazetteer import MIN_SOUND_KEY, Gazetteer, Place, PlaceKind
 from seva.routing.detect.lexicon import all_terms
 from seva.routing.detect.phonetic import sound_key
+from seva.routing.detect.place_words import (
+    COMMON_WORDS,
+    CUES,
+    EVERYDAY_WORDS,
+    OTHER_STATES,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    vocabulary,
+)
 from seva.routing.detect.text import place_key, words
 
-
-def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-CUES = _vocabulary(
-    "jila jilla zila zilla janpad district distt dist thana thane police ps kotwali chowki "
-    "chauki city sp ssp जिला जिले जनपद थाना थाने पुलिस कोतवाली चौकी शहर"
-)
-COMMON_WORDS = _vocabulary("banda basti mau sambhal barely बंदा बस्ती मऊ संभल")
-PERSON_AFTER = _vocabulary(
-    "prasad devi singh lal nath kumar kumari das chand sharan ram प्रसाद देवी सिंह लाल नाथ कुमार"
-)
-PERSON_BEFORE = _vocabulary("shri sri smt mr mrs ms dr श्री श्रीमती")
-OTHER_STATES = _vocabulary(
-    "rajasthan himachal hp bihar mp madhya maharashtra haryana punjab uttarakhand gujarat "
-    "delhi jharkhand chhattisgarh राजस्थान हिमाचल बिहार मध्य हरियाणा पंजाब उत्तराखंड दिल्ली"
-)
 KIND_WEIGHT: Mapping[PlaceKind, float] = {
     PlaceKind.DISTRICT: 1.0,
     PlaceKind.ALIAS: 0.95,
@@ -68,26 +59,6 @@ FUZZY_FACTOR = 0.75
 # Words this short are not tried by sound or near spelling: too many ordinary words collide.
 MIN_LOOSE_WORD = 4
 MIN_FUZZY_WORD = 5
-# Everyday words that sound like a place somewhere ("chori", "karwai" ~ Karwi, "sundar" ~
-# Sonbhadra's spelling): never read as places by sound or near spelling. The lexicons'
-# words are added (see _LOOSE_STOP).
-EVERYDAY_WORDS = _vocabulary(
-    "ghar mera meri mere kripya karwai karyawahi chori police pulis thana thane sadak mohalla "
-    "mohalle sundar badhiya bahut pareshan shikayat madad sahayata abhi turant jaldi kuch "
-    "ladke ladki ghante subah shaam raat dukaan dukan makaan makan gaadi paisa paise bhai "
-    "behen bahan beta beti baccha bachcha bacche school station hospital market bazaar bazar "
-    "sahab saheb sahib janab kamra kamre darwaza taala tala khet bagal paas saamne samne "
-    "bahar andar upar neeche mohalle wale wala wali logon karein kariye dijiye hamara hamari "
-    "hamare unka unki unke inka inki inke sabhi koi kabhi sirf bilkul pura poora puri "
-    "घर मेरा मेरी मेरे कृपया कार्रवाई कार्यवाही चोरी पुलिस थाना थाने सड़क सडक मोहल्ला मोहल्ले सुंदर "
-    "बढ़िया बढिया बहुत परेशान शिकायत मदद सहायता अभी तुरंत जल्दी कुछ लड़के लड़की घंटे सुबह शाम रात "
-    "दुकान मकान गाड़ी पैसा पैसे भाई बहन बेटा बेटी बच्चा बच्चे स्कूल स्टेशन अस्पताल बाजार बाज़ार "
-    "साहब कमरा कमरे दरवाजा ताला खेत पास सामने बाहर अंदर ऊपर नीचे वाले वाला वाली लोगों करें "
-    "हमारा हमारी हमारे उनका उनकी उनके सभी कोई कभी सिर्फ पूरा पूरी "
-    # words that sound like a town somewhere (Dil, Dibai, Kheri, Bareli)
-    "किराए किराया किराये kiraya kiraye kiraaye दिल dil डिब्बे डिब्बा dibbe dibba भेडिया bhediya "
-    "bhedia barely sight site"
-)
 _LOOSE_STOP = frozenset(
     sound_key(word)
     for word in EVERYDAY_WORDS
@@ -147,8 +118,8 @@ def _matches(tokens: Sequence[str], gazetteer: Gazetteer) -> list[_Match]:
 
 # Words that sit next to a place name ("Merath se", "in Gaziabad", "jila Bulandsher"): a near
 # spelling counts only beside one, so "deewar", "motor" and "kinare" stay words.
-_PLACE_AFTER = _vocabulary("me mein se ke ka ki police thana thane district distt jila zila city")
-_PLACE_BEFORE = _vocabulary("in at from near jila zila janpad district distt")
+_PLACE_AFTER = vocabulary("me mein se ke ka ki police thana thane district distt jila zila city")
+_PLACE_BEFORE = vocabulary("in at from near jila zila janpad district distt")
 
 
 # "karwane ki koshish" is a verb, not a near spelling of Karwi; no district name ends so.
@@ -268,8 +239,8 @@ def _short_place(
 
 # "Tirwa me", "सासनी में", "milak ke paas": a word followed by "in"/"from"/"near" is a place,
 # unless it is an everyday word ("ghar me").
-_LOCATIVE = _vocabulary("me mein se paas pe par में से पास पर")
-_NEAR_WORDS = _vocabulary(
+_LOCATIVE = vocabulary("me mein se paas pe par में से पास पर")
+_NEAR_WORDS = vocabulary(
     "tehsil thana chauraha crossing bazar bazaar market station tahsil "
     "तहसील थाना थाने चौराहे चौराहा बाजार बाज़ार स्टेशन कस्बे कस्बा हाईवे"
 )
