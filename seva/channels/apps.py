@@ -6,3 +6,9 @@ class ChannelsConfig(AppConfig):
     name = "seva.channels"
     label = "social"
     verbose_name = "Channels"
+
+    def ready(self) -> None:
+        from seva.channels.replies import NOTIFIER, wants_event
+        from seva.complaints.outbox import consumer_register
+
+        consumer_register(NOTIFIER, wants=wants_event)

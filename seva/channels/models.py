@@ -158,13 +158,3 @@ class ChannelAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} @ {self.at:%Y-%m-%d %H:%M}"
-
-
-class NotifierCursor(models.Model):
-    """How far a reader of the complaint event log has got (the reply notifier)."""
-
-    name = models.CharField(max_length=40, unique=True)
-    last_event_id = models.BigIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.name} at event {self.last_event_id}"

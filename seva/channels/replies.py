@@ -16,22 +16,22 @@ account; any other post gets its reply row WITHHELD, with the reason, so officer
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
 
 from seva.channels.base import InboundPost, PostKind, RawItem, UnreadableItem
 from seva.channels.models import (
     ChannelAccount,
+    ChannelAlert,
     InboundRecord,
-    NotifierCursor,
     OutboundReply,
     ReplyState,
 )
-from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
+from seva.complaints.outbox import events_save, outbox_consume
 from seva.complaints.services.bulk import NEED_PLACE_NOTE, Registered
 from seva.complaints.statuses import LABELS, Status
 from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length
@@ -61,6 +61,10 @@ def _fit(body: str, values: dict[str, str]) -> str:
     return text
 
 
+class ReplyUnrenderable(LookupError):
+    """No active template for the purpose, or a template whose placeholders do not render."""
+
+
 def active_templates() -> dict[tuple[str, str], str]:
     return {(t.key, t.language): t.body for t in ReplyTemplate.objects.filter(is_active=True)}
 
@@ -72,10 +76,12 @@ def reply_text(
     note: str = "",
     templates: dict[tuple[str, str], str] | None = None,
 ) -> str:
+    """The purpose's template in the complaint's language (else English), filled in. Raises
+    ReplyUnrenderable when there is none or it names a placeholder we do not have."""
     templates = active_templates() if templates is None else templates
     body = templates.get((purpose, complaint.language)) or templates.get((purpose, "en"))
     if body is None:
-        raise LookupError(f"no active reply template {purpose!r}")
+        raise ReplyUnrenderable(f"no active reply template {purpose!r}")
     unit = complaint.unit
     values = {
         "code": complaint.code,
@@ -85,7 +91,10 @@ def reply_text(
         "note": re.sub(r"\s+", " ", note).strip(),
         "status": LABELS[Status(complaint.status)],
     }
-    return _fit(body, values)
+    try:
+        return _fit(body, values)
+    except (KeyError, ValueError, IndexError) as exc:  # a placeholder we do not fill
+        raise ReplyUnrenderable(f"reply template {purpose!r} does not render: {exc!r}") from exc
 
 
 # --- where a reply goes -------------------------------------------------------------------
@@ -106,11 +115,6 @@ def _origin_post(complaint: Complaint) -> InboundPost | None:
         return None
 
 
-def _account_for(post: InboundPost) -> ChannelAccount | None:
-    accounts = list(ChannelAccount.objects.filter(handle__is_active=True).select_related("handle"))
-    return _account_among(accounts, post)
-
-
 def _account_among(accounts: list[ChannelAccount], post: InboundPost) -> ChannelAccount | None:
     """The account the post speaks to (mentioned, or the DM's recipient), else the first."""
     accounts = [a for a in accounts if a.handle.platform == post.platform]
@@ -122,6 +126,118 @@ def _account_among(accounts: list[ChannelAccount], post: InboundPost) -> Channel
     return accounts[0] if accounts else None
 
 
+@dataclass(frozen=True)
+class ReplyRequest:
+    """One reply a complaint's event calls for: its purpose, the event, and either an
+    officer's own words (`text`) or the note that goes into the purpose's template."""
+
+    complaint: Complaint
+    purpose: str
+    event: Event | None
+    post: InboundPost
+    note: str = ""
+    text: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.complaint.pk}:{self.purpose}:{self.event.pk if self.event else 0}"
+
+
+NOT_MENTIONED = "the post does not mention our account (X allows automated replies only then)"
+
+
+def replies_build(requests: list[ReplyRequest]) -> list[OutboundReply]:
+    """The one builder of reply rows, for intake's registrations and for later events alike.
+
+    Records each reply (idempotent by key: an existing row is returned as it is), in the
+    caller's transaction. Rules: a public post that neither mentions our account nor quotes
+    one of our replies gets its reply WITHHELD (X's automation rules), with a reply.withheld
+    event; a template that cannot be rendered gives a FAILED reply with a reply.failed event
+    and a channel alert, and never stops the caller (a complaint registers regardless)."""
+    if not requests:
+        return []
+    existing = {
+        r.key: r for r in OutboundReply.objects.filter(key__in=[req.key for req in requests])
+    }
+    templates = active_templates()
+    accounts = list(ChannelAccount.objects.filter(handle__is_active=True).select_related("handle"))
+    quoted = {req.post.quoted_id for req in requests if req.post.quoted_id}
+    ours = set(
+        OutboundReply.objects.filter(external_id__in=quoted).values_list("external_id", flat=True)
+    )
+    at = now()
+    rows: list[OutboundReply] = []
+    new: list[OutboundReply] = []
+    notes: list[Event] = []
+    for req in requests:
+        if req.key in existing:
+            rows.append(existing[req.key])
+            continue
+        post = req.post
+        account = _account_among(accounts, post)
+        state, reason, text = ReplyState.PENDING, "", req.text
+        if text is None:
+            try:
+                text = reply_text(
+                    req.complaint, purpose=req.purpose, note=req.note, templates=templates
+                )
+            except ReplyUnrenderable as exc:
+                state, reason, text = ReplyState.FAILED, str(exc), ""
+                notes.append(_failed_event(req, reason, at))
+                _alert_unrenderable(account, req, reason, at)
+        mentioned = account is not None and account.handle.handle in post.mentions
+        allowed = post.kind == PostKind.DM or mentioned or post.quoted_id in ours
+        if state == ReplyState.PENDING and not allowed:
+            state, reason = ReplyState.WITHHELD, NOT_MENTIONED
+            notes.append(_withheld_event(req, reason, at))
+        reply = OutboundReply(
+            key=req.key,
+            complaint=req.complaint,
+            account=account,
+            source_event=req.event,
+            platform=post.platform,
+            purpose=req.purpose,
+            language=req.complaint.language,
+            text=text,
+            in_reply_to_id=post.external_id if post.kind == PostKind.POST else "",
+            dm_recipient_id=post.author_id if post.kind == PostKind.DM else "",
+            state=state,
+            last_error=reason,
+            next_attempt_at=at,
+            created_at=at,
+        )
+        rows.append(reply)
+        new.append(reply)
+    OutboundReply.objects.bulk_create(new)
+    events_save(notes)
+    return rows
+
+
+def _withheld_event(req: ReplyRequest, reason: str, at: dt.datetime) -> Event:
+    data = {"purpose": req.purpose, "reason": reason[:300]}
+    return Event(complaint=req.complaint, type="reply.withheld", at=at, data=data)
+
+
+def _failed_event(req: ReplyRequest, reason: str, at: dt.datetime) -> Event:
+    data = {"purpose": req.purpose, "reason": reason[:300]}
+    return Event(complaint=req.complaint, type="reply.failed", at=at, data=data)
+
+
+UNRENDERABLE_ALERT = "reply.unrenderable"
+
+
+def _alert_unrenderable(
+    account: ChannelAccount | None, req: ReplyRequest, reason: str, at: dt.datetime
+) -> None:
+    """One alert per purpose and language an hour, not one per citizen."""
+    data = {"purpose": req.purpose, "language": req.complaint.language, "reason": reason[:300]}
+    recent = ChannelAlert.objects.filter(
+        type=UNRENDERABLE_ALERT, at__gte=at - dt.timedelta(hours=1), data__purpose=req.purpose
+    ).filter(data__language=req.complaint.language)
+    if not recent.exists():
+        ChannelAlert.objects.create(account=account, type=UNRENDERABLE_ALERT, at=at, data=data)
+
+
 def reply_record(
     complaint: Complaint,
     *,
@@ -131,45 +247,12 @@ def reply_record(
     note: str = "",
     text: str | None = None,
 ) -> OutboundReply | None:
-    """Record one reply (idempotent by key). None when the complaint has no reachable thread.
-    `text` is an officer's own words; without it the purpose's template is rendered."""
+    """Record one reply (see `replies_build`). None when the complaint has no thread we can
+    answer in. `text` is an officer's own words; without it the purpose's template is used."""
     post = post or _origin_post(complaint)
     if post is None or post.platform not in REPLYING_PLATFORMS:
         return None  # a web-form or hand-entered complaint: the citizen saw the code on screen
-    key = f"{complaint.pk}:{purpose}:{event.pk if event else 0}"
-    existing = OutboundReply.objects.filter(key=key).first()
-    if existing is not None:
-        return existing
-    if text is None:
-        text = reply_text(complaint, purpose=purpose, note=note)
-    account = _account_for(post)
-    state, reason = ReplyState.PENDING, ""
-    quoted_us = (
-        bool(post.quoted_id) and OutboundReply.objects.filter(external_id=post.quoted_id).exists()
-    )
-    mentioned = account is not None and account.handle.handle in post.mentions
-    if post.kind == PostKind.POST and not (mentioned or quoted_us):
-        state = ReplyState.WITHHELD
-        reason = "the post does not mention our account (X allows automated replies only then)"
-    at = now()
-    reply = OutboundReply.objects.create(
-        key=key,
-        complaint=complaint,
-        account=account,
-        source_event=event,
-        platform=post.platform,
-        purpose=purpose,
-        language=complaint.language,
-        text=text,
-        in_reply_to_id=post.external_id if post.kind == PostKind.POST else "",
-        dm_recipient_id=post.author_id if post.kind == PostKind.DM else "",
-        state=state,
-        last_error=reason,
-        next_attempt_at=at,
-        created_at=at,
-    )
-    if state == ReplyState.WITHHELD:
-        events.reply_withheld(complaint, purpose=purpose, reason=reason)
+    (reply,) = replies_build([ReplyRequest(complaint, purpose, event, post, note, text)])
     return reply
 
 
@@ -189,83 +272,44 @@ def _purpose(event: Event) -> tuple[str, str] | None:
     return None
 
 
-_LATER_TYPES: Iterable[str] = ("status.changed",)
+def wants_event(event: Event) -> bool:
+    """The notifier's share of the outbox: officers' status changes that reach the citizen.
+    Registration replies are made by intake itself, and system moves (need_place at intake,
+    resumes) are not told again."""
+    return event.type == "status.changed" and event.actor_id is not None and bool(_purpose(event))
 
 
-@transaction.atomic
 def replies_from_events(*, batch: int = 500) -> int:
-    """The notifier: read the event log after its cursor and record the replies officers'
-    actions call for. Registration replies are made by intake itself, so only status changes
-    are read here. Returns how many replies were recorded."""
-    cursor, _ = NotifierCursor.objects.select_for_update().get_or_create(name=NOTIFIER)
-    batch_events = list(Event.objects.filter(id__gt=cursor.last_event_id).order_by("id")[:batch])
+    """The notifier: record the replies that officers' actions call for, each event once
+    (through the outbox). Returns how many replies were recorded."""
+    return outbox_consume(NOTIFIER, _replies_for, batch=batch, related=("complaint__unit",))
+
+
+def _replies_for(batch: list[Event]) -> int:
     made = 0
-    for event in batch_events:
-        if event.type not in _LATER_TYPES or event.actor_id is None:
-            continue  # system moves (need_place at intake, resumes) are not told again
+    for event in batch:
         purpose = _purpose(event)
         if purpose is None:
             continue
-        complaint = Complaint.objects.select_related("unit").get(pk=event.complaint_id)
-        if reply_record(complaint, purpose=purpose[0], event=event, note=purpose[1]):
+        if reply_record(event.complaint, purpose=purpose[0], event=event, note=purpose[1]):
             made += 1
-    if batch_events:
-        NotifierCursor.objects.filter(pk=cursor.pk).update(last_event_id=batch_events[-1].id)
     return made
 
 
 def replies_for_registered(registered: list[tuple[Registered, InboundPost]]) -> list[OutboundReply]:
     """The first reply of each complaint intake just registered in bulk: the acknowledgement,
-    or the request for district and police station. Same rules as `reply_record`."""
-    templates = active_templates()
-    accounts = list(ChannelAccount.objects.filter(handle__is_active=True).select_related("handle"))
-    at = now()
-    replies: list[OutboundReply] = []
-    withheld: list[Event] = []
+    or the request for district and police station."""
+    requests = []
     for item, post in registered:
         if post.platform not in REPLYING_PLATFORMS:
             continue
-        complaint = item.complaint
-        asking = complaint.status == Status.INCOMPLETE_INFO
-        purpose = "need_place" if asking else "acknowledgement"
+        asking = item.complaint.status == Status.INCOMPLETE_INFO
         event = next(
             e
             for e in item.events
             if (e.type == "status.changed" and e.data.get("note") == NEED_PLACE_NOTE)
             or (not asking and e.type == "complaint.registered")
         )
-        account = _account_among(accounts, post)
-        mentioned = account is not None and account.handle.handle in post.mentions
-        state, reason = ReplyState.PENDING, ""
-        if post.kind == PostKind.POST and not mentioned:
-            state = ReplyState.WITHHELD
-            reason = "the post does not mention our account (X allows automated replies only then)"
-            withheld.append(
-                Event(
-                    complaint=complaint,
-                    type="reply.withheld",
-                    at=at,
-                    data={"purpose": purpose, "reason": reason},
-                )
-            )
-        replies.append(
-            OutboundReply(
-                key=f"{complaint.pk}:{purpose}:{event.pk}",
-                complaint=complaint,
-                account=account,
-                source_event=event,
-                platform=post.platform,
-                purpose=purpose,
-                language=complaint.language,
-                text=reply_text(complaint, purpose=purpose, templates=templates),
-                in_reply_to_id=post.external_id if post.kind == PostKind.POST else "",
-                dm_recipient_id=post.author_id if post.kind == PostKind.DM else "",
-                state=state,
-                last_error=reason,
-                next_attempt_at=at,
-                created_at=at,
-            )
-        )
-    OutboundReply.objects.bulk_create(replies)
-    Event.objects.bulk_create(withheld)
-    return replies
+        purpose = "need_place" if asking else "acknowledgement"
+        requests.append(ReplyRequest(item.complaint, purpose, event, post))
+    return replies_build(requests)

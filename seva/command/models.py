@@ -44,10 +44,10 @@ for _column in (*FIRST_ACTION_COLUMNS, *CLOSURE_COLUMNS):
 
 
 class RollupMark(models.Model):
-    """One row: the last event whose complaint has been folded into the rollup."""
+    """One row: locked by whoever rewrites rollup days (so two never rewrite one day at once),
+    and when that last happened."""
 
-    last_event_id = models.BigIntegerField(default=0)
     refreshed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
-        return f"rollup up to event {self.last_event_id}"
+        return f"rollup refreshed at {self.refreshed_at}"

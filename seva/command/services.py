@@ -2,8 +2,8 @@
 
 The rollup is derived data: a day's rows are always recomputed whole from the complaints
 registered or disposed that day, so recomputing is idempotent and a missed update is repaired
-by the next recompute of that day. `rollup_refresh` finds the days touched by events newer
-than the mark (the event log is append-only, so its ids are a cheap change feed).
+by the next recompute of that day. `rollup_refresh` finds the days touched by new events,
+which the outbox (`seva.complaints.outbox`, consumer "rollup") hands over exactly once.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from seva.command.models import (
     UnitDayStat,
 )
 from seva.complaints.models import Complaint, Event, SlaTarget
+from seva.complaints.outbox import outbox_consume, outbox_has_waiting
 from seva.complaints.sla import DEFAULT_MINUTES
 from seva.complaints.statuses import Status
 from seva.core.timeutil import IST, ist_date, now
 from seva.directory.models import Unit
 
 REFRESH_BATCH = 20_000  # events folded in per refresh; the rest wait for the next one
+CONSUMER = "rollup"
 
 
 def ist_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -136,43 +138,58 @@ def rollup_days_recompute(days: Iterable[dt.date]) -> int:
     return written
 
 
-def rollup_refresh(*, batch: int = REFRESH_BATCH) -> int:
-    """Fold the complaints touched by new events into the rollup. Returns days recomputed.
+# Events that cannot change a day's figures (unit, category, urgency, registration, first
+# action, closure, disposal). Any other type, a new one included, folds its complaint in.
+_NO_FIGURES = frozenset(
+    {
+        "note.added",
+        "followup.attached",
+        "sla.paused",
+        "sla.resumed",
+        "reply.queued",
+        "reply.written",
+        "reply.failed",
+        "reply.withheld",
+    }
+)
 
-    Cheap when there is nothing new (two indexed reads); concurrent callers are serialised on
-    the mark row, and recomputing a day twice is harmless.
+
+def rollup_wants(event: Event) -> bool:
+    return event.type not in _NO_FIGURES
+
+
+def rollup_refresh(*, batch: int = REFRESH_BATCH) -> int:
+    """Fold the complaints touched by new events into the rollup, each event once (through
+    the outbox). Returns days recomputed.
+
+    Cheap when there is nothing new (one indexed read). Concurrent callers are serialised on
+    the mark row, so two never rewrite the same day at once.
     """
-    mark = RollupMark.objects.filter(pk=1).values_list("last_event_id", flat=True).first()
-    if not Event.objects.filter(pk__gt=mark or 0).exists():
+    if not outbox_has_waiting(CONSUMER):
         return 0
-    with transaction.atomic():
-        current, _ = RollupMark.objects.select_for_update().get_or_create(pk=1)
-        events = list(
-            Event.objects.filter(pk__gt=current.last_event_id)
-            .order_by("pk")
-            .values_list("pk", "complaint_id")[:batch]
-        )
-        if not events:
-            return 0
-        touched = {complaint_id for _, complaint_id in events}
-        days: set[dt.date] = set()
-        for registered_at, disposed_at in Complaint.objects.filter(pk__in=touched).values_list(
-            "registered_at", "disposed_at"
-        ):
-            days.add(ist_date(registered_at))
-            if disposed_at:
-                days.add(ist_date(disposed_at))
-        rollup_days_recompute(days)
-        current.last_event_id = events[-1][0]
-        current.refreshed_at = now()
-        current.save()
+    return outbox_consume(CONSUMER, _fold, batch=batch)
+
+
+def _fold(events: list[Event]) -> int:
+    RollupMark.objects.select_for_update().get_or_create(pk=1)
+    touched = {event.complaint_id for event in events}
+    days: set[dt.date] = set()
+    for registered_at, disposed_at in Complaint.objects.filter(pk__in=touched).values_list(
+        "registered_at", "disposed_at"
+    ):
+        days.add(ist_date(registered_at))
+        if disposed_at:
+            days.add(ist_date(disposed_at))
+    rollup_days_recompute(days)
+    RollupMark.objects.filter(pk=1).update(refreshed_at=now())
     return len(days)
 
 
+@transaction.atomic
 def rollup_rebuild(*, since: dt.date | None = None) -> int:
-    """Recompute every day from `since` (default: the first complaint) to today, and move the
-    mark to the newest event. Returns rows written."""
-    last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    """Recompute every day from `since` (default: the first complaint) to today. Returns rows
+    written. Events still waiting in the outbox are folded in again later, harmlessly."""
+    RollupMark.objects.select_for_update().get_or_create(pk=1)
     first = Complaint.objects.order_by("registered_at").values_list("registered_at", flat=True)
     start = since or (ist_date(first[0]) if first else ist_date(now()))
     today = ist_date(now())
@@ -180,7 +197,5 @@ def rollup_rebuild(*, since: dt.date | None = None) -> int:
         UnitDayStat.objects.all().delete()
     days = [start + dt.timedelta(days=n) for n in range((today - start).days + 1)]
     written = rollup_days_recompute(days)
-    RollupMark.objects.update_or_create(
-        pk=1, defaults={"last_event_id": last_event, "refreshed_at": now()}
-    )
+    RollupMark.objects.filter(pk=1).update(refreshed_at=now())
     return written

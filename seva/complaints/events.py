@@ -13,13 +13,17 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
 from seva.complaints.models import Complaint, Event, Message
+from seva.complaints.outbox import events_save
 from seva.complaints.statuses import LABELS, Status
 from seva.core.timeutil import now
 from seva.directory.models import Unit
 
 
 def _record(complaint: Complaint, type_: str, actor: User | None, **data: Any) -> Event:
-    return Event.objects.create(complaint=complaint, type=type_, actor=actor, at=now(), data=data)
+    (event,) = events_save(
+        [Event(complaint=complaint, type=type_, actor=actor, at=now(), data=data)]
+    )
+    return event
 
 
 def complaint_registered(complaint: Complaint, *, actor: User | None) -> Event:

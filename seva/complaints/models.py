@@ -193,6 +193,27 @@ class Event(models.Model):
         raise AppendOnlyError("events are append-only")
 
 
+class OutboxEntry(models.Model):
+    """An event waiting for one of its consumers (see seva.complaints.outbox).
+
+    Written in the event's own transaction, deleted in the transaction that handles it: an
+    event reaches each consumer that wants it exactly once, whatever order transactions
+    commit in (ids are handed out before commit, so "events after my last id" would skip one
+    that commits late).
+    """
+
+    consumer = models.CharField(max_length=30)
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["consumer", "event"], name="uniq_outbox_entry")
+        ]  # its index also serves each consumer's claim, oldest event first
+
+    def __str__(self) -> str:
+        return f"event {self.event_id} for {self.consumer}"
+
+
 class CodeCounter(models.Model):
     """The day's last serial per code prefix (see codes.py); incremented under a row lock."""
 

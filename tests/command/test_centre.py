@@ -122,7 +122,7 @@ def test_query_count_does_not_grow_with_rows(
         services.complaint_forward(actor=world.hq_operator, code=code, to_unit=world.lucknow)
     client = signed_in(world.hq_operator)
     client.get("/command/")  # folds the new events into the rollup
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         assert client.get("/command/").status_code == 200
     with django_assert_num_queries(6):
         client.get("/command/live/feed/")

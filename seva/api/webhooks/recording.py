@@ -1,20 +1,18 @@
-"""Deliveries are recorded from the complaint event log, as replies are: a cursor
-(`NotifierCursor` named "webhooks") follows the append-only log, so `complaints` never knows
-webhooks exist. Recording is idempotent (one delivery per subscription and event)."""
+"""Deliveries are recorded from the complaint event log, as replies are: the outbox
+(`seva.complaints.outbox`, consumer "webhooks") hands each event over exactly once, so
+`complaints` never knows webhooks exist. Recording is idempotent (one delivery per
+subscription and event)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Max
-
 from seva.api.models import WebhookDelivery, WebhookSubscription
-from seva.channels.models import NotifierCursor
 from seva.complaints.models import Event
+from seva.complaints.outbox import outbox_consume
 from seva.core.timeutil import now
 
-CURSOR = "webhooks"
+CONSUMER = "webhooks"
 
 
 def webhook_payload(event: Event) -> dict[str, Any]:
@@ -48,23 +46,16 @@ def _wants(subscription: WebhookSubscription, event: Event) -> bool:
     return unit is None or event.complaint.unit.path.startswith(unit.path)
 
 
-@transaction.atomic
 def webhook_deliveries_from_events(*, batch: int = 500) -> int:
-    """Read the event log after the cursor and record a delivery for each active subscription
-    that wants the event. The first run starts the cursor at the end of the log (webhooks
-    carry news, not history); events logged while no subscription wanted them are not sent
-    later. Returns how many deliveries were recorded."""
-    latest = Event.objects.aggregate(latest=Max("id"))["latest"] or 0
-    cursor, _ = NotifierCursor.objects.select_for_update().get_or_create(
-        name=CURSOR, defaults={"last_event_id": latest}
+    """Record a delivery for each active subscription that wants each new event, every event
+    once (through the outbox). A subscription hears what happens after it was made, not the
+    past. Returns how many deliveries were recorded."""
+    return outbox_consume(
+        CONSUMER, _deliveries_for, batch=batch, related=("complaint__unit", "actor")
     )
-    events = list(
-        Event.objects.filter(id__gt=cursor.last_event_id)
-        .select_related("complaint__unit", "actor")
-        .order_by("id")[:batch]
-    )
-    if not events:
-        return 0
+
+
+def _deliveries_for(events: list[Event]) -> int:
     subscriptions = list(WebhookSubscription.objects.filter(is_active=True).select_related("unit"))
     at = now()
     rows = [
@@ -81,5 +72,4 @@ def webhook_deliveries_from_events(*, batch: int = 500) -> int:
         if _wants(subscription, event)
     ]
     WebhookDelivery.objects.bulk_create(rows, ignore_conflicts=True)
-    NotifierCursor.objects.filter(pk=cursor.pk).update(last_event_id=events[-1].pk)
     return len(rows)

@@ -26,6 +26,7 @@ from seva.complaints.models import (
     Message,
     MessageKind,
 )
+from seva.complaints.outbox import events_save
 from seva.complaints.services.registration import _code_prefix_for, state_hq
 from seva.complaints.statuses import Status
 from seva.core.errors import InvalidInput
@@ -253,5 +254,5 @@ def _events(
             own.append(event("status.changed", {**asked, "note": NEED_PLACE_NOTE}))
             own.append(event("sla.paused", {}))
         rows.append(own)
-    Event.objects.bulk_create([e for own in rows for e in own])
+    events_save(e for own in rows for e in own)
     return [Registered(c, own) for c, own in zip(complaints, rows, strict=True)]

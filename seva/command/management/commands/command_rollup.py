@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from seva.command.services import rollup_days_recompute, rollup_rebuild, rollup_refresh
-from seva.core.timeutil import ist_date, now
+from seva.command.services import rollup_rebuild, rollup_refresh
 
 
 class Command(BaseCommand):
     help = (
-        "Fold new events into the command centre's per-unit, per-day rollup and recompute "
-        "today and yesterday; --rebuild recomputes every day (after an import)."
+        "Fold new events into the command centre's per-unit, per-day rollup; --rebuild "
+        "recomputes every day (after an import)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,9 +27,6 @@ class Command(BaseCommand):
             return
         while True:
             days = rollup_refresh()
-            # Recent days again: on PostgreSQL an event can commit after a later one was read.
-            today = ist_date(now())
-            rollup_days_recompute([today, today - dt.timedelta(days=1)])
             self.stdout.write(f"rollup refreshed: {days} day(s) from new events")
             if not loop:
                 return
