@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from seva.complaints.events import event_describe
 from seva.complaints.models import Complaint, Event, ReplyTemplate, SlaTarget
+from seva.complaints.templates import template_retire_refusal
 from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.directory.access import access_complaints, access_grants
 from seva.directory.admin import AdministratorOnly
@@ -56,12 +57,37 @@ class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
             )
         return body
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        stored = self.instance
+        leaving = stored.pk is not None and (
+            not cleaned.get("is_active", True)
+            or (cleaned.get("key"), cleaned.get("language")) != (stored.key, stored.language)
+        )
+        if leaving:
+            refusal = template_retire_refusal(ReplyTemplate.objects.get(pk=stored.pk))
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return cleaned
+
 
 @admin.register(ReplyTemplate)
 class ReplyTemplateAdmin(AdministratorOnly):
     form = ReplyTemplateForm
     list_display = ["key", "language", "is_active", "body"]
     list_filter = ["key", "language", "is_active"]
+
+    def delete_model(self, request: HttpRequest, obj: ReplyTemplate) -> None:
+        self.delete_queryset(request, ReplyTemplate.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ReplyTemplate]) -> None:
+        """Deletes, one by one, only what may go; says what was kept and why."""
+        for template in queryset:
+            refusal = template_retire_refusal(template)
+            if refusal:
+                self.message_user(request, f"{template} kept: {refusal}", messages.ERROR)
+            else:
+                template.delete()
 
 
 class EventInline(admin.TabularInline):  # type: ignore[type-arg]
