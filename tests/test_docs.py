@@ -45,3 +45,17 @@ def test_every_management_command_is_documented():
     }
     missing = sorted(name for name in commands if f"manage.py {name}" not in readme)
     assert not missing, f"document these in the README's Operations table: {missing}"
+
+
+def test_the_action_table_in_the_docs_is_the_codes():
+    from seva.complaints.action_rules import action_table_markdown
+
+    start = "<!-- action-table: generated from seva/complaints/action_rules.py;"
+    end = "<!-- /action-table -->"
+    table = action_table_markdown()
+    for doc in ("docs/lifecycle.md", "docs/desk.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert start in text, f"{doc} lost the start of its action table"
+        assert end in text, f"{doc} lost the end of its action table"
+        shown = text.split(start, 1)[1].split("\n", 1)[1].split(end, 1)[0]
+        assert shown == table, f"{doc}: paste action_table_markdown()'s output:\n{table}"

@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 
 from seva.api.schemas import ComplaintFilters
+from seva.complaints.action_rules import actions_available
 from seva.complaints.models import Complaint, Message, MessageKind
 from seva.directory.access import Action, access_can, access_complaints, access_unit
 
 if TYPE_CHECKING:
     from seva.directory.access import AnyUser
 
-# The actions a complaint's page offers, in the API's words.
-COMPLAINT_ACTIONS = (
+# The actions the API has an endpoint for (reject and merge are the desk's), in its words.
+API_ACTIONS = (
     Action.FORWARD,
     Action.ACT,
     Action.REVIEW,
@@ -60,6 +61,7 @@ def sees_internal_notes(user: AnyUser, complaint: Complaint) -> bool:
 
 
 def allowed_actions(user: AnyUser, complaint: Complaint) -> list[str]:
-    return [
-        action.value for action in COMPLAINT_ACTIONS if access_can(user, action, complaint.unit)
-    ]
+    """The API's actions this person may take on the complaint now: the action table (role,
+    reach, status) that the services enforce, so a listed action is one the API accepts."""
+    available = actions_available(user, complaint)
+    return [action.value for action in API_ACTIONS if action in available]

@@ -15,11 +15,12 @@ from django.db import transaction
 from seva.channels.models import OutboundReply
 from seva.channels.replies import reply_record
 from seva.complaints import events
+from seva.complaints.action_rules import complaint_for_action
 from seva.complaints.models import Message, MessageKind
 from seva.core.errors import InvalidInput
 from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.core.timeutil import now
-from seva.directory.access import Action, access_complaint
+from seva.directory.access import Action
 
 PURPOSE = "officer"
 
@@ -33,14 +34,14 @@ class WrittenReply:
 @transaction.atomic
 def reply_write(*, actor: User, code: str, text: str) -> WrittenReply:
     """Store the officer's reply in the thread and record it for sending. Emits reply.written.
-    Raises NotFound/NotAllowed (access, action `reply`) and InvalidInput (empty or too long
-    for one post)."""
+    Raises NotFound/NotAllowed/IllegalAction (the action table, action `reply`) and
+    InvalidInput (empty or too long for one post)."""
     text = text.strip()
     if not text:
         raise InvalidInput("a reply needs text", field="text")
     if weighted_length(text) > MAX_POST_LENGTH:
         raise InvalidInput(f"a reply must fit in one post ({MAX_POST_LENGTH})", field="text")
-    complaint = access_complaint(actor, code, Action.REPLY, for_update=True)
+    complaint = complaint_for_action(actor, code, Action.REPLY)
     message = Message.objects.create(
         complaint=complaint,
         kind=MessageKind.REPLY,

@@ -36,12 +36,15 @@ LABELS: dict[Status, str] = {
     Status.DUPLICATE: "Duplicate",
 }
 
+# Sent back to the state HQ unit (a transfer, or HQ's own forward), a complaint being worked
+# becomes Open there again: HQ's triage queue is the Open complaints at HQ.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.OPEN: frozenset(
         {Status.FORWARDED, Status.INCOMPLETE_INFO, Status.NOT_ACTIONABLE, Status.DUPLICATE}
     ),
     Status.FORWARDED: frozenset(
         {
+            Status.OPEN,
             Status.IN_PROCESS,
             Status.INCOMPLETE_INFO,
             Status.CLOSED,
@@ -50,7 +53,7 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
         }
     ),
     Status.IN_PROCESS: frozenset(
-        {Status.INCOMPLETE_INFO, Status.CLOSED, Status.FORWARDED, Status.DUPLICATE}
+        {Status.OPEN, Status.INCOMPLETE_INFO, Status.CLOSED, Status.FORWARDED, Status.DUPLICATE}
     ),
     # The citizen's reply resumes it: back to In-process at a unit, or to Open at HQ when HQ
     # asked (no district was known yet). An officer may also close it if the citizen is silent.
@@ -62,6 +65,7 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.DISPOSED: frozenset({Status.REOPENED}),
     Status.REOPENED: frozenset(
         {
+            Status.OPEN,
             Status.IN_PROCESS,
             Status.INCOMPLETE_INFO,
             Status.CLOSED,

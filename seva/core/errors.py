@@ -5,6 +5,7 @@ SevaError
 ├── NotAllowed            the person sees the object but may not take this action (403)
 ├── InvalidInput          a value is malformed or missing (400); `field` names it
 ├── IllegalTransition     the status table forbids this move (409)
+│   └── IllegalAction     the action table forbids this action in the complaint's status (409)
 └── Conflict              someone else changed the object first (409); retry after reload
 """
 
@@ -40,6 +41,19 @@ class IllegalTransition(SevaError):
         super().__init__(f"cannot move a complaint from {from_status!r} to {to_status!r}")
         self.from_status = from_status
         self.to_status = to_status
+
+
+class IllegalAction(IllegalTransition):
+    """The complaint's status does not allow this action (a transfer while HQ reviews a
+    closure, a review of a complaint nobody closed). A kind of IllegalTransition, so every
+    interface answers it as it answers a move the status table forbids."""
+
+    def __init__(self, action: str, status: str) -> None:
+        SevaError.__init__(self, f"cannot {action} a complaint that is {status!r}")
+        self.action = action
+        self.status = status
+        self.from_status = status
+        self.to_status = ""
 
 
 class Conflict(SevaError):

@@ -18,7 +18,14 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from seva.core.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed, NotFound
+from seva.core.errors import (
+    Conflict,
+    IllegalAction,
+    IllegalTransition,
+    InvalidInput,
+    NotAllowed,
+    NotFound,
+)
 from seva.desk.labels import status_label
 
 View = Callable[..., HttpResponse]
@@ -26,6 +33,10 @@ View = Callable[..., HttpResponse]
 
 def error_message(error: Exception) -> str:
     """What the person reads for a domain error they can act on."""
+    if isinstance(error, IllegalAction):
+        return _("That cannot be done while the complaint is %(status)s.") % {
+            "status": status_label(error.status)
+        }
     if isinstance(error, IllegalTransition):
         return _("A complaint that is %(old)s cannot be marked %(new)s.") % {
             "old": status_label(error.from_status),

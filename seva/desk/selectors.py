@@ -152,10 +152,12 @@ def forward_targets(user: AnyUser, complaint: Complaint) -> list[Unit]:
 
 
 def transfer_targets(complaint: Complaint) -> list[Unit]:
-    """Any other active district, department or office (a transfer goes across the tree)."""
+    """Any other active district, department or office (a transfer goes across the tree), or
+    back to the state HQ unit, where it is Open in HQ's triage queue again."""
     return list(
         Unit.objects.filter(
-            is_active=True, kind__in=[UnitKind.DISTRICT, UnitKind.DEPARTMENT, UnitKind.OFFICE]
+            is_active=True,
+            kind__in=[UnitKind.STATE_HQ, UnitKind.DISTRICT, UnitKind.DEPARTMENT, UnitKind.OFFICE],
         )
         .exclude(pk=complaint.unit_id)
         .order_by("name_en")
@@ -178,7 +180,7 @@ def triage_complaints(user: AnyUser, hq: Unit) -> QuerySet[Complaint]:
     return (
         access_complaints(user, Action.FORWARD)
         .filter(unit=hq, status__in=[Status.OPEN.value, Status.REOPENED.value])
-        .select_related("complainant")
+        .select_related("unit", "complainant")
         .order_by("-is_urgent", "registered_at", "id")
     )
 

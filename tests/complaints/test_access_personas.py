@@ -4,7 +4,7 @@ import pytest
 
 from seva.complaints import services
 from seva.complaints.statuses import Status
-from seva.core.errors import InvalidInput, NotAllowed, NotFound
+from seva.core.errors import IllegalAction, NotAllowed, NotFound
 from seva.directory.access import Action, access_complaint, access_complaints
 from tests.complaints.helpers import register
 
@@ -97,7 +97,7 @@ def test_deactivated_person_reaches_nothing(world, lucknow_complaint):
 
 def test_a_finished_complaint_does_not_change_hands(world, lucknow_complaint):
     services.complaint_reject(actor=world.hq_operator, code=lucknow_complaint.code, reason="Spam")
-    with pytest.raises(InvalidInput):
+    with pytest.raises(IllegalAction):
         services.complaint_transfer(
             actor=world.hq_operator, code=lucknow_complaint.code, to_unit=world.agra, reason="x"
         )

@@ -100,9 +100,24 @@ def test_a_missing_note_is_a_message_on_the_page(world):
 
 def test_an_illegal_move_is_a_message_on_the_page(world):
     code = register(world.lucknow).code
+    services.complaint_act(
+        actor=world.lucknow_officer, code=code, to=Status.INCOMPLETE_INFO, note="Which thana?"
+    )
+    body = _follow(
+        signed_in(world.lucknow_officer), code, "act", {"to": "incomplete_info", "note": "again"}
+    )
+    assert (
+        "A complaint that is Incomplete information cannot be marked Incomplete information."
+        in body
+    )
+
+
+def test_an_action_the_status_refuses_is_a_message_on_the_page(world):
+    code = register(world.lucknow).code
     services.complaint_act(actor=world.lucknow_officer, code=code, to=Status.CLOSED, note="ok")
     body = _follow(signed_in(world.lucknow_officer), code, "act", {"to": "in_process"})
-    assert "A complaint that is Closed cannot be marked In-process." in body
+    assert "That cannot be done while the complaint is Closed." in body
+    assert Complaint.objects.get(code=code).status == Status.CLOSED
 
 
 def test_a_bad_form_value_is_a_message_not_a_crash(world):

@@ -8,12 +8,13 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from seva.complaints import events
+from seva.complaints.action_rules import complaint_for_action
 from seva.complaints.models import Complaint, Message, MessageKind
 from seva.complaints.services.status import complaint_set_status
 from seva.complaints.statuses import Status
 from seva.core.errors import InvalidInput
 from seva.core.timeutil import now
-from seva.directory.access import Action, access_complaint
+from seva.directory.access import Action
 from seva.directory.models import UnitKind
 
 
@@ -36,7 +37,7 @@ def complaint_note(*, actor: User, code: str, text: str, public: bool = False) -
     """Add a note to the thread: internal (officers only) or public (the citizen sees it)."""
     if not text.strip():
         raise InvalidInput("a note needs text", field="text")
-    complaint = access_complaint(actor, code, Action.NOTE, for_update=True)
+    complaint = complaint_for_action(actor, code, Action.NOTE)
     return note_store(complaint, actor=actor, text=text.strip(), public=public)
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from seva.complaints.action_rules import COMPLAINT_ACTIONS, actions_available
 from seva.complaints.models import Complaint
 from seva.complaints.selectors import complaint_timeline
 from seva.complaints.services import (
@@ -24,7 +25,7 @@ from seva.complaints.services import (
     complaint_review,
     complaint_transfer,
 )
-from seva.complaints.statuses import CLOCK_RUNNING, OFFICER_ACTIONS, TRANSITIONS, Status
+from seva.complaints.statuses import OFFICER_ACTIONS, TRANSITIONS, Status
 from seva.core.errors import InvalidInput
 from seva.core.postlength import MAX_POST_LENGTH
 from seva.desk import forms
@@ -39,12 +40,14 @@ from seva.desk.selectors import (
 )
 from seva.desk.templatetags.desk import unit_name
 from seva.desk.views.common import acting_person, nav_context
-from seva.directory.access import Action, access_can, access_complaint
+from seva.directory.access import Action, access_complaint
 
 
 def _allowed(request: HttpRequest, complaint: Complaint) -> dict[str, bool]:
-    user, unit = request.user, complaint.unit
-    return {action.value: access_can(user, action, unit) for action in Action}
+    """Action → whether this person may take it now: the action table (role, reach, status)
+    that every service checks, so the page offers exactly what the services accept."""
+    available = actions_available(request.user, complaint)
+    return {action.value: action in available for action in COMPLAINT_ACTIONS}
 
 
 def triage_view(complaint: Complaint) -> dict[str, Any]:
@@ -69,10 +72,9 @@ def complaint_page(request: HttpRequest, code: str) -> HttpResponse:
     complaint = access_complaint(request.user, code, Action.VIEW)
     can = _allowed(request, complaint)
     status = Status(complaint.status)
+    # Which move each form may make is the transition table's (the service's one writer).
     moves = TRANSITIONS[status]
     triage = triage_view(complaint)
-    # A closure awaiting HQ's review, or a finished complaint, does not change hands.
-    movable = status in CLOCK_RUNNING or status == Status.INCOMPLETE_INFO
     suggested = None
     if can["forward"] and status in (Status.OPEN, Status.REOPENED) and triage["district"]:
         suggested = districts_by_name([triage["district"]]).get(triage["district"])
@@ -91,13 +93,13 @@ def complaint_page(request: HttpRequest, code: str) -> HttpResponse:
         ]
         if can["act"]
         else [],
-        "forward_targets": (
-            forward_targets(request.user, complaint) if can["forward"] and movable else []
-        ),
-        "transfer_targets": transfer_targets(complaint) if can["transfer"] and movable else [],
-        "can_review": can["review"] and status == Status.CLOSED,
-        "can_reject": can["reject"] and Status.NOT_ACTIONABLE in moves,
-        "can_merge": can["merge"] and Status.DUPLICATE in moves,
+        "forward_targets": forward_targets(request.user, complaint) if can["forward"] else [],
+        "transfer_targets": transfer_targets(complaint) if can["transfer"] else [],
+        # A closure is accepted or reopened; a disposed complaint can only be reopened.
+        "can_accept": can["review"] and Status.DISPOSED in moves,
+        "can_reopen": can["review"] and Status.REOPENED in moves,
+        "can_reject": can["reject"],
+        "can_merge": can["merge"],
         "reply_templates": reply_template_choices() if can["reply"] else [],
         "reply_limit": MAX_POST_LENGTH,
         **nav_context(request),

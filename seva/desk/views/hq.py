@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from seva.complaints.action_rules import action_allowed
 from seva.core.errors import NotFound
 from seva.desk.errors import desk_view
 from seva.desk.selectors import (
@@ -19,6 +20,7 @@ from seva.desk.selectors import (
 )
 from seva.desk.views.common import nav_context
 from seva.desk.views.complaint import triage_view
+from seva.directory.access import Action
 
 PAGE_SIZE = 25
 
@@ -40,6 +42,8 @@ def triage_queue(request: HttpRequest) -> HttpResponse:
             "complaint": complaint,
             "triage": decisions[complaint.pk],
             "suggested": suggested.get(decisions[complaint.pk]["district"]),
+            # A reopened complaint back at HQ is forwarded again, not rejected (the table).
+            "can_reject": action_allowed(request.user, Action.REJECT, complaint),
         }
         for complaint in page
     ]
