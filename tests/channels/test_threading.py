@@ -34,11 +34,13 @@ def _user_id(x: XWorld, username: str) -> str:
     return str(user["id"])
 
 
-def _asked_for_information(x: XWorld) -> Complaint:
-    """citizen1's complaint at Lucknow, which the officer put on Incomplete information."""
-    x.post(LUCKNOW_THEFT)
+def _asked_for_information(x: XWorld, username: str = "citizen1") -> Complaint:
+    """A new complaint of `username` at Lucknow, which the officer put on Incomplete
+    information (the clock paused)."""
+    x.post(f"{LUCKNOW_THEFT} ({username})", username=username)
     poll_and_reply(x)
-    complaint = Complaint.objects.get()
+    complaint = Complaint.objects.order_by("-id").first()
+    assert complaint is not None
     assert complaint.unit == x.world.lucknow
     services.complaint_act(
         actor=x.world.lucknow_officer,
@@ -60,7 +62,9 @@ def _state(complaint: Complaint) -> tuple[Any, ...]:
     return (now.status, now.unit_id, now.sla_due_at, now.sla_paused_at, list(history), replies)
 
 
-def _is_third_party_note(x: XWorld, post: dict[str, Any], username: str, complaint: Complaint):
+def _is_third_party_note(
+    x: XWorld, post: dict[str, Any], username: str, complaint: Complaint
+) -> None:
     record = _record(post)
     assert record.state == InboundState.NOTED
     assert record.complaint_code == complaint.code
@@ -75,7 +79,7 @@ def _is_third_party_note(x: XWorld, post: dict[str, Any], username: str, complai
     ).exists()
 
 
-def _is_followup(x: XWorld, post: dict[str, Any], username: str, complaint: Complaint):
+def _is_followup(x: XWorld, post: dict[str, Any], username: str, complaint: Complaint) -> None:
     record = _record(post)
     assert record.state == InboundState.ATTACHED
     assert record.complaint_code == complaint.code
@@ -203,25 +207,11 @@ def test_of_several_codes_the_authors_own_complaint_is_continued(x: XWorld) -> N
     x.post(LUCKNOW_THEFT, username="neighbour")
     poll_and_reply(x)
     theirs = Complaint.objects.get()
-    mine = _asked_for_information_for(x, "citizen1")
+    mine = _asked_for_information(x)
     post = x.post(f"@Uppolice {theirs.code} jaisa hi mera {mine.code}: kal raat 9 baje")
     poll_and_reply(x)
     _is_followup(x, post, "citizen1", mine)
     assert theirs.messages.count() == 1  # not even a note on the neighbour's complaint
-
-
-def _asked_for_information_for(x: XWorld, username: str) -> Complaint:
-    x.post("@Uppolice Hazratganj Lucknow me mera phone chheen liya", username=username)
-    poll_and_reply(x)
-    complaint = Complaint.objects.order_by("-id").first()
-    assert complaint is not None
-    services.complaint_act(
-        actor=x.world.lucknow_officer,
-        code=complaint.code,
-        to=Status.INCOMPLETE_INFO,
-        note="Which day?",
-    )
-    return complaint
 
 
 def test_a_web_complaint_is_never_continued_from_x(x: XWorld) -> None:
