@@ -123,7 +123,8 @@ class ComplaintPage(Schema):
 
 class MessageOut(Schema):
     id: int
-    kind: Literal["inbound", "reply", "public_note", "internal_note"]
+    # third_party: a post by someone other than the complainant (shown like internal notes)
+    kind: Literal["inbound", "third_party", "reply", "public_note", "internal_note"]
     public: bool
     channel: str
     author: str

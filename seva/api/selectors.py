@@ -50,7 +50,8 @@ def api_complaints(user: AnyUser, filters: ComplaintFilters) -> QuerySet[Complai
 def api_thread(complaint: Complaint, *, include_internal: bool) -> list[Message]:
     messages = complaint.messages.order_by("sent_at", "id")
     if not include_internal:
-        messages = messages.exclude(kind=MessageKind.INTERNAL_NOTE)
+        # A stranger's words about someone's complaint are for the officers who work it.
+        messages = messages.exclude(kind__in=[MessageKind.INTERNAL_NOTE, MessageKind.THIRD_PARTY])
     return list(messages)
 
 

@@ -46,6 +46,10 @@ class InboundPost:
     author_handle: str = ""
     author_name: str = ""
     author_location: str = ""
+    # The platform vouches for `author_id` (it delivered the post, or answered a lookup).
+    # False for a post an operator typed in by hand: its author is only what was typed, so it
+    # never continues anyone's complaint as its complainant.
+    author_verified: bool = True
     created_at: dt.datetime | None = None
     language: str = ""
     conversation_id: str = ""

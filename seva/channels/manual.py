@@ -41,6 +41,7 @@ def parse_manual(item: RawItem) -> InboundPost:
         author_handle=str(payload.get("author_handle", "")).lower().lstrip("@"),
         author_name=str(payload.get("author_name", "")),
         author_location=str(payload.get("author_location", "")),
+        author_verified=False,  # typed by an operator: X did not say who wrote it
     )
 
 

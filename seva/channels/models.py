@@ -45,6 +45,7 @@ class InboundState(models.TextChoices):
     PENDING = "pending", "Waiting for intake"
     REGISTERED = "registered", "Registered as a new complaint"
     ATTACHED = "attached", "Attached to a complaint as a follow-up"
+    NOTED = "noted", "Kept on a complaint as someone else's note"
     IGNORED = "ignored", "Not a grievance"
     SKIPPED = "skipped", "Skipped (our own post, a repost, a duplicate)"
     QUARANTINED = "quarantined", "Quarantined: could not be read"

@@ -75,6 +75,11 @@ def followup_attached(complaint: Complaint, *, message: Message) -> Event:
     return _record(complaint, "followup.attached", None, message_id=message.pk)
 
 
+def followup_third_party(complaint: Complaint, *, message: Message) -> Event:
+    """Someone other than the complainant wrote about the complaint (the message says who)."""
+    return _record(complaint, "followup.third_party", None, message_id=message.pk)
+
+
 def sla_paused(complaint: Complaint, *, actor: User | None) -> Event:
     return _record(complaint, "sla.paused", actor)
 
@@ -149,6 +154,7 @@ def event_describe(event: Event, *, unit_names: dict[str, str] | None = None) ->
             _("Public note added") if d.get("public") else _("Internal note added")
         ),
         "followup.attached": lambda: _("The citizen wrote again"),
+        "followup.third_party": lambda: _("Someone other than the complainant wrote about it"),
         "sla.paused": lambda: _("SLA clock paused, waiting for the citizen"),
         "sla.resumed": lambda: _("SLA clock resumed"),
         "sla.escalated": lambda: _("Overdue: escalated to %(to_unit)s") % d,

@@ -114,6 +114,9 @@ class Complaint(TimestampedModel):
 
 class MessageKind(models.TextChoices):
     INBOUND = "inbound", "Post from the citizen"
+    # Someone other than the complainant wrote about the complaint (a witness, a relative, or
+    # a hostile stranger): kept for officers, marked, and it changes nothing on the complaint.
+    THIRD_PARTY = "third_party", "Post from someone other than the complainant"
     REPLY = "reply", "Reply to the citizen"
     PUBLIC_NOTE = "public_note", "Public note"
     INTERNAL_NOTE = "internal_note", "Internal note"
@@ -133,6 +136,9 @@ class Message(models.Model):
     author_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A post's author as the platform knows them (a citizen, the complainant or not); officers'
+    # replies and notes have `author_user` instead.
+    author_external_id = models.CharField(max_length=64, blank=True)
     author_handle = models.CharField(max_length=64, blank=True)
     author_name = models.CharField(max_length=200, blank=True)
     text = models.TextField()
@@ -154,7 +160,9 @@ class Message(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.kind != MessageKind.INTERNAL_NOTE
+        """Shown beyond the officers who work the complaint: internal notes never are, and
+        neither are a stranger's words about someone else's complaint."""
+        return self.kind not in (MessageKind.INTERNAL_NOTE, MessageKind.THIRD_PARTY)
 
 
 class AppendOnlyError(RuntimeError):

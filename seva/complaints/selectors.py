@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
@@ -10,6 +11,36 @@ from django.utils.translation import get_language
 from seva.complaints.events import UNIT_KEYS, event_describe
 from seva.complaints.models import Complaint
 from seva.directory.models import Unit
+
+# (platform, the platform's user id): a citizen as a channel knows them (`Complainant`).
+Identity = tuple[str, str]
+
+
+def complainant_identities(complaint_ids: Iterable[int]) -> dict[int, frozenset[Identity]]:
+    """Who counts as the complainant of each complaint: its own complainant and the
+    complainant of every complaint merged into it as a duplicate, at any depth (a citizen
+    whose complaint was merged still follows their case on the main one). The only definition
+    of "the complainant" for continuing a complaint: threading asks it, and
+    `complaint_attach_followup` refuses anyone else. A query per level of merging, plus one."""
+    root = {pk: pk for pk in complaint_ids}
+    frontier = set(root)
+    while frontier:
+        rows = (
+            Complaint.objects.filter(merged_into_id__in=frontier)
+            .exclude(pk__in=list(root))
+            .values_list("pk", "merged_into_id")
+        )
+        frontier = set()
+        for pk, parent in rows:
+            root[pk] = root[parent]
+            frontier.add(pk)
+    found: dict[int, set[Identity]] = {pk: set() for pk in set(root.values())}
+    people = Complaint.objects.filter(pk__in=list(root)).values_list(
+        "pk", "complainant__platform", "complainant__external_user_id"
+    )
+    for pk, platform, user_id in people:
+        found[root[pk]].add((platform, user_id))
+    return {pk: frozenset(identities) for pk, identities in found.items()}
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,8 @@ def queue_unit_choices(user: AnyUser) -> list[Unit]:
 def thread_messages(complaint: Complaint, *, include_internal: bool) -> list[Message]:
     messages = complaint.messages.select_related("author_user").order_by("sent_at", "id")
     if not include_internal:
-        messages = messages.exclude(kind=MessageKind.INTERNAL_NOTE)
+        # A stranger's words about someone's complaint are for the officers who work it.
+        messages = messages.exclude(kind__in=[MessageKind.INTERNAL_NOTE, MessageKind.THIRD_PARTY])
     return list(messages)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from seva.api.models import ApiToken
 from seva.api.tokens import api_token_revoke
+from seva.complaints import services
 from seva.complaints.models import Event, Message
 from tests.api.helpers import Api, as_person, submitter_key, token_for
 from tests.complaints.helpers import register
@@ -109,6 +110,17 @@ def test_internal_notes_are_shown_as_at_the_desk(world, lucknow_complaint):
     # The auditor reads the whole page at the desk, so here too.
     thread = as_person(world.auditor).get(f"/complaints/{code}").json()["thread"]
     assert "suspect known" in [m["text"] for m in thread]
+
+
+def test_someone_elses_post_is_marked_and_shown_only_to_officers(world, lucknow_complaint):
+    services.complaint_attach_third_party(
+        complaint=lucknow_complaint,
+        author=services.PostAuthor(platform="x", external_id="6666", handle="troll", name="Raju"),
+        text="Yeh shikayat jhoothi hai",
+    )
+    thread = as_person(world.lucknow_officer).get(f"/complaints/{lucknow_complaint.code}")
+    (note,) = [m for m in thread.json()["thread"] if m["kind"] == "third_party"]
+    assert (note["author"], note["public"]) == ("troll", False)
 
 
 def test_token_last_used_is_recorded(world, lucknow_complaint):

@@ -20,7 +20,9 @@ def test_full_lifecycle_is_recorded_event_by_event(world):
         actor=world.lucknow_officer, code=code, to=Status.INCOMPLETE_INFO, note="Which thana?"
     )
     services.complaint_attach_followup(
-        complaint=Complaint.objects.get(code=code), text="Thana Hazratganj, sir"
+        complaint=(complaint := Complaint.objects.get(code=code)),
+        author=services.PostAuthor.of(complaint.complainant),
+        text="Thana Hazratganj, sir",
     )
     services.complaint_act(
         actor=world.lucknow_officer, code=code, to=Status.CLOSED, note="FIR lodged"
@@ -100,7 +102,11 @@ def test_hq_request_for_district_returns_to_open_on_reply(world):
     services.complaint_act(
         actor=world.hq_operator, code=code, to=Status.INCOMPLETE_INFO, note="Which district?"
     )
-    services.complaint_attach_followup(complaint=Complaint.objects.get(code=code), text="Agra")
+    services.complaint_attach_followup(
+        complaint=(complaint := Complaint.objects.get(code=code)),
+        author=services.PostAuthor.of(complaint.complainant),
+        text="Agra",
+    )
     assert Complaint.objects.get(code=code).status == Status.OPEN
 
 

@@ -46,7 +46,9 @@ def test_incomplete_information_pauses_and_the_citizens_reply_resumes(world):
     assert not is_overdue(paused, START + dt.timedelta(days=30))
     with time_machine.travel(START + dt.timedelta(days=3, hours=1), tick=False):
         services.complaint_attach_followup(
-            complaint=Complaint.objects.get(code=code), text="Near the clock tower"
+            complaint=(complaint := Complaint.objects.get(code=code)),
+            author=services.PostAuthor.of(complaint.complainant),
+            text="Near the clock tower",
         )
     resumed = Complaint.objects.get(code=code)
     assert resumed.status == Status.IN_PROCESS

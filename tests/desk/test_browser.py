@@ -93,7 +93,9 @@ def test_a_complaints_life_across_hq_the_district_and_the_citizen(world, live_se
 
     # The citizen answers in the thread; the channel attaches it and the clock resumes.
     services.complaint_attach_followup(
-        complaint=Complaint.objects.get(code=code), text="Thana Hazratganj, kal raat 9 baje"
+        complaint=(complaint := Complaint.objects.get(code=code)),
+        author=services.PostAuthor.of(complaint.complainant),
+        text="Thana Hazratganj, kal raat 9 baje",
     )
     officer.go(f"/desk/c/{code}/")
     assert "In-process" in officer.page.inner_text(".complaint-head")

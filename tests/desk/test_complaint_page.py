@@ -3,6 +3,7 @@
 from django.test import Client
 
 from seva.complaints import services
+from seva.complaints.models import Complaint
 from seva.complaints.statuses import Status
 from seva.core.timeutil import to_ist
 from tests.complaints.helpers import register
@@ -82,3 +83,22 @@ def test_the_page_query_count_is_pinned(world, django_assert_num_queries):
         services.complaint_note(actor=world.lucknow_officer, code=code, text=f"note {number}")
     with django_assert_num_queries(11):
         client.get(f"/desk/c/{code}/")
+
+
+def test_someone_elses_post_is_marked_with_their_handle_and_name(world):
+    code = register(world.lucknow).code
+    services.complaint_attach_third_party(
+        complaint=Complaint.objects.get(code=code),
+        author=services.PostAuthor(platform="x", external_id="6666", handle="troll", name="Raju"),
+        text="Yeh shikayat jhoothi hai",
+    )
+    body = _page(signed_in(world.lucknow_officer), code)
+    assert "msg-third_party" in body
+    assert "Not the complainant" in body
+    assert "@troll" in body
+    assert "Raju" in body
+    assert "Yeh shikayat jhoothi hai" in body
+    assert "Someone other than the complainant wrote about it" in body  # the timeline
+    tracking = Client().get(f"/track/{code}")
+    assert tracking.status_code == 200
+    assert "Yeh shikayat jhoothi hai" not in tracking.content.decode()

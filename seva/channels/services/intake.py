@@ -8,11 +8,13 @@ on. Processing a record that is no longer pending changes nothing, so replaying 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypedDict
 
 from django.db import connection, transaction
 
@@ -32,7 +34,9 @@ from seva.channels.services.intake_context import (
 from seva.channels.threads import ThreadMatch, thread_find, thread_find_many
 from seva.complaints.models import Complaint
 from seva.complaints.services import (
+    PostAuthor,
     complaint_attach_followup,
+    complaint_attach_third_party,
     complaint_route,
 )
 from seva.complaints.services.bulk import NewComplaint, complaints_register_many
@@ -169,18 +173,17 @@ def _process_batch(records: list[InboundRecord], context: IntakeContext) -> dict
         repeat_dm = post.kind == PostKind.DM and post.author_id in dm_authors
         dm_authors.update([post.author_id] if post.kind == PostKind.DM else [])
         (later if refers & in_batch or repeat_dm else now_items).append((record, post))
-    # A submission filed on purpose is always a new complaint: it is never threaded (a code
-    # typed into a web form must not attach text to somebody else's complaint).
+    # Submissions filed on purpose are never threaded (threads.py) and have no history.
     posts = [post for _, post in now_items if post.direct is None]
     matches = thread_find_many(posts)
     earlier = earlier_districts(posts, context)
     chosen = chosen_units(post for _, post in now_items)
     fresh: list[tuple[InboundRecord, InboundPost, TriageDecision, IntakeDecision]] = []
     for record, post in now_items:
-        match = matches.get(post.external_id) if post.direct is None else None
+        match = matches.get(post.external_id)
         if match is not None:
             results[record.pk] = _guarded(
-                record, partial(_attach_outcome, record, post, match, context)
+                record, partial(_thread_outcome, record, post, match, context)
             )
             continue
         decision = post_triage(post, context, earlier.get(post.author_id, []))
@@ -214,11 +217,18 @@ def _guarded(record: InboundRecord, step: Callable[[], Outcome]) -> Outcome:
         return InboundState.QUARANTINED, f"{type(exc).__name__}: {exc}", ""
 
 
-def _attach_outcome(
+def _thread_outcome(
     record: InboundRecord, post: InboundPost, match: ThreadMatch, context: IntakeContext
 ) -> Outcome:
-    _attach(record, post, match.complaint, context)
-    return InboundState.ATTACHED, match.rule, match.complaint.code
+    """A post on an existing complaint: the complainant's follow-up continues it; anyone
+    else's is kept as a third-party note that changes nothing (no status, route, clock or
+    reply)."""
+    if match.by_complainant:
+        _attach(record, post, match.complaint, context)
+        return InboundState.ATTACHED, match.rule, match.complaint.code
+    complaint_attach_third_party(complaint=match.complaint, **_message_fields(record, post))
+    reason = f"{match.rule}; not the complainant: kept as a third-party note"
+    return InboundState.NOTED, reason, match.complaint.code
 
 
 def _new_complaint(
@@ -258,15 +268,14 @@ def _new_complaint(
     )
 
 
-def _stages(record: InboundRecord, context: IntakeContext) -> tuple[InboundState, str, str]:
+def _stages(record: InboundRecord, context: IntakeContext) -> Outcome:
     post = parse_item(RawItem(record.external_id, record.format, record.payload))
     skip = _skip_reason(post, context)
     if skip:
         return InboundState.SKIPPED, skip, ""
-    match = thread_find(post) if post.direct is None else None
+    match = thread_find(post)
     if match is not None:
-        _attach(record, post, match.complaint, context)
-        return InboundState.ATTACHED, match.rule, match.complaint.code
+        return _thread_outcome(record, post, match, context)
     decision = post_triage(post, context)
     verdict = intake_decide(post, decision, auto_forward_confidence=context.auto_forward_confidence)
     if not verdict.register:
@@ -294,18 +303,38 @@ def _register(
 def _attach(
     record: InboundRecord, post: InboundPost, complaint: Complaint, context: IntakeContext
 ) -> None:
-    complaint_attach_followup(
-        complaint=complaint,
-        text=post.text,
-        external_id=post.external_id,
-        conversation_id=post.conversation_id,
-        in_reply_to_external_id=post.in_reply_to_id,
-        source_ref=record.source_ref,
-        received_at=post.created_at or record.received_at,
-    )
+    complaint_attach_followup(complaint=complaint, **_message_fields(record, post))
     complaint.refresh_from_db()
     if complaint.status == Status.OPEN and complaint.unit.kind == UnitKind.STATE_HQ:
         _route_after_followup(complaint, post, context)
+
+
+class _MessageFields(TypedDict):
+    author: PostAuthor
+    text: str
+    external_id: str
+    conversation_id: str
+    in_reply_to_external_id: str
+    source_ref: str
+    received_at: dt.datetime
+
+
+def _message_fields(record: InboundRecord, post: InboundPost) -> _MessageFields:
+    """The thread entry for a post, under its own author (never the complainant's name)."""
+    return {
+        "author": PostAuthor(
+            platform=post.platform,
+            external_id=post.author_id,
+            handle=post.author_handle,
+            name=post.author_name,
+        ),
+        "text": post.text,
+        "external_id": post.external_id,
+        "conversation_id": post.conversation_id,
+        "in_reply_to_external_id": post.in_reply_to_id,
+        "source_ref": record.source_ref,
+        "received_at": post.created_at or record.received_at,
+    }
 
 
 def _route_after_followup(complaint: Complaint, post: InboundPost, context: IntakeContext) -> None:

@@ -20,11 +20,18 @@ from seva.complaints.services.registration import (
     state_hq,
 )
 from seva.complaints.services.status import complaint_set_status
-from seva.complaints.services.thread import complaint_attach_followup, complaint_note
+from seva.complaints.services.thread import (
+    PostAuthor,
+    complaint_attach_followup,
+    complaint_attach_third_party,
+    complaint_note,
+)
 
 __all__ = [
+    "PostAuthor",
     "complaint_act",
     "complaint_attach_followup",
+    "complaint_attach_third_party",
     "complaint_code_allocate",
     "complaint_forward",
     "complaint_merge",

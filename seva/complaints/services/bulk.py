@@ -206,6 +206,7 @@ def complaints_register_many(entries: list[NewComplaint]) -> list[Registered]:
             external_id=entry.external_id,
             conversation_id=entry.conversation_id,
             in_reply_to_external_id=entry.in_reply_to_external_id,
+            author_external_id=entry.external_user_id,
             author_handle=entry.handle,
             author_name=entry.display_name,
             text=entry.text,

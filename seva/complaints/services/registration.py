@@ -107,6 +107,7 @@ def complaint_register(
         external_id=external_id,
         conversation_id=conversation_id,
         in_reply_to_external_id=in_reply_to_external_id,
+        author_external_id=external_user_id,
         author_handle=handle,
         author_name=display_name,
         text=text,

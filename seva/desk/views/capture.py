@@ -1,6 +1,7 @@
 """HQ captures a post by hand (one the channels did not bring in, or a phone call): it goes
 through the channels' intake like every other post (`seva.channels.manual.inbound_capture`),
-so it is stored raw first, triaged, and registered or attached as a follow-up."""
+so it is stored raw first, triaged, and registered, attached as a follow-up, or kept as a
+third-party note (a typed author is never taken for the complainant: see threads.py)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,12 @@ def capture(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Registered as %(code)s.") % {"code": code})
     elif record.state == InboundState.ATTACHED and code:
         messages.success(request, _("Attached to %(code)s as a follow-up.") % {"code": code})
+    elif record.state == InboundState.NOTED and code:
+        messages.success(
+            request,
+            _("Kept on %(code)s as a note from someone other than the complainant.")
+            % {"code": code},
+        )
     elif record.state == InboundState.IGNORED:
         messages.error(request, _("Triage judged this not a grievance: nothing was registered."))
         return HttpResponseRedirect(reverse("desk:capture"))
