@@ -13,20 +13,22 @@ from tests.browser import browser  # noqa: F401 (the browser tests' Chromium fix
 
 def _flush_past_the_append_only_guard() -> None:
     """Transactional tests end with a flush, which on SQLite is a DELETE of every table, and
-    the event log's triggers refuse that. The test database lifts the guard for the flush
+    the append-only tables' triggers refuse that. The test database lifts the guard for the flush
     only. (PostgreSQL flushes with TRUNCATE, which the row triggers do not see.)"""
     import django.db.backends.sqlite3.base  # noqa: F401 (imports operations without a cycle)
     from django.db.backends.sqlite3.operations import DatabaseOperations
 
-    from seva.complaints.append_only import TABLE, guard_sql, unguard_sql
+    from seva.core.append_only import TABLES, guard_sql, unguard_sql
 
     plain = DatabaseOperations.sql_flush
 
     def sql_flush(self: Any, style: Any, tables: Any, **kwargs: Any) -> list[str]:
-        statements = plain(self, style, tables, **kwargs)
-        if TABLE not in tables:
-            return statements
-        return [*unguard_sql("sqlite"), *statements, *guard_sql("sqlite")]
+        guarded = [table for table in TABLES if table in tables]
+        return [
+            *(statement for table in guarded for statement in unguard_sql("sqlite", table)),
+            *plain(self, style, tables, **kwargs),
+            *(statement for table in guarded for statement in guard_sql("sqlite", table)),
+        ]
 
     DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
 

@@ -32,7 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("SEVA_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SEVA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "seva.directory.apps.SevaAdminConfig",  # django.contrib.admin with Seva's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

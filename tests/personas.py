@@ -2,7 +2,8 @@
 
 HQ at the top; Lucknow (with the Hazratganj police station) under the Lucknow range; Agra under
 the Agra range; a health department with one office. One person per role, and the Agra officer
-as the outsider who must never see Lucknow's complaints.
+as the outsider who must never see Lucknow's complaints; the Lucknow district's administrator
+runs its subtree only. Administrators are staff (the membership makes them so); nobody else is.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class World:
     agra_officer: User
     senior_officer: User  # Lucknow range
     auditor: User
-    administrator: User
+    administrator: User  # at the state HQ: a root administrator
+    lucknow_administrator: User
 
 
 def make_person(username: str, role: Role, unit: Unit) -> User:
@@ -105,4 +107,5 @@ def build_world() -> World:
         senior_officer=make_person("senior_officer", Role.SENIOR_OFFICER, lucknow_range),
         auditor=make_person("auditor", Role.AUDITOR, hq),
         administrator=make_person("administrator", Role.ADMINISTRATOR, hq),
+        lucknow_administrator=make_person("lucknow_administrator", Role.ADMINISTRATOR, lucknow),
     )

@@ -32,6 +32,17 @@ class ApiToken(models.Model):
         related_name="api_tokens",
         help_text="The person the token acts as (person tokens only)",
     )
+    # Who issued it: the person themself or an administrator whose reach covers all of that
+    # person's memberships (seva.directory.access.access_may_act_for). None: the server's
+    # command line (`manage.py api_token`), whose operator holds the database anyway.
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     # The first characters of the secret, to recognise a token in a list without storing it.
     prefix = models.CharField(max_length=16, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)

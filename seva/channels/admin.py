@@ -1,56 +1,38 @@
 """Channel health and records in the admin: accounts with their health, inbound records (with
-replay), replies (with retry), alerts, and a form to capture a post by hand."""
+replay), replies (with retry) and alerts, each in the administrator's reach. Posts are captured
+by hand at the desk (`/desk/capture/`), where HQ operators work."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
-from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.contrib import admin
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import URLPattern, path
 
-from seva.channels.manual import inbound_capture
 from seva.channels.models import (
     ChannelAccount,
     ChannelAlert,
     InboundRecord,
-    InboundState,
     OutboundReply,
     ReplyState,
 )
 from seva.channels.services.health import channel_health
 from seva.channels.services.intake import inbound_replay
-from seva.channels.x.adapter import x_client
-from seva.complaints.services import state_hq
-from seva.core.errors import SevaError
+from seva.complaints.models import Complaint
 from seva.core.timeutil import now
-from seva.directory.access import Action, access_can
-from seva.directory.admin import AdministratorOnly
-
-
-class ReadOnly(AdministratorOnly):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from seva.directory.access import admin_is_root, admin_scope_q
+from seva.directory.adminsite import SevaModelAdmin
 
 
 @admin.register(ChannelAccount)
-class ChannelAccountAdmin(ReadOnly):
+class ChannelAccountAdmin(SevaModelAdmin):
     """One row per account we operate, with its health (the command centre will show it too)."""
 
+    unit_path = "handle__unit__path"
+    read_only = True
     list_display = [
         "handle",
         "last_success_at",
@@ -89,16 +71,13 @@ class ChannelAccountAdmin(ReadOnly):
         return self._get(obj, "replies_failed")
 
 
-class CaptureForm(forms.Form):
-    url = forms.URLField(required=False, label="Post URL", assume_scheme="https")
-    text = forms.CharField(required=False, widget=forms.Textarea, max_length=10_000)
-    author_handle = forms.CharField(required=False, max_length=50)
-    author_name = forms.CharField(required=False, max_length=200)
-    author_location = forms.CharField(required=False, max_length=200)
-
-
 @admin.register(InboundRecord)
-class InboundRecordAdmin(ReadOnly):
+class InboundRecordAdmin(SevaModelAdmin):
+    """Raw posts as they arrived. A record that became (or joined) a complaint is reached with
+    that complaint; the rest (quarantined, not a grievance, held) are HQ's: root only."""
+
+    read_only = True
+    scoped = True
     list_display = [
         "id",
         "platform",
@@ -119,43 +98,17 @@ class InboundRecordAdmin(ReadOnly):
         states = [inbound_replay(record_id=r.pk) for r in queryset]
         self.message_user(request, f"replayed {len(states)}: {', '.join(sorted(set(states)))}")
 
-    def get_urls(self) -> list[URLPattern]:
-        capture = self.admin_site.admin_view(self.capture_view)
-        return [path("capture/", capture, name="social_inboundrecord_capture"), *super().get_urls()]
-
-    def capture_view(self, request: HttpRequest) -> HttpResponse:
-        """Paste a post's URL (looked up on X when it answers) or its text and author. Open to
-        any staff login; the capture service lets only those with CAPTURE (HQ operators)."""
-        if not access_can(request.user, Action.CAPTURE, state_hq()):
-            raise PermissionDenied("only HQ operators capture posts")
-        form = CaptureForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                record = inbound_capture(
-                    actor=cast(User, request.user),  # admin_view lets only people in
-                    lookup=x_client().lookup_post,
-                    **form.cleaned_data,
-                )
-            except SevaError as exc:
-                form.add_error(None, str(exc))
-            else:
-                outcome = record.get_state_display()
-                code = f" as {record.complaint_code}" if record.complaint_code else ""
-                self.message_user(request, f"{outcome}{code}", messages.SUCCESS)
-                return redirect("admin:social_inboundrecord_capture")
-        context = {**self.admin_site.each_context(request), "form": form, "title": "Capture a post"}
-        return TemplateResponse(request, "admin/social/capture.html", context)
-
-    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        extra = {
-            **(extra_context or {}),
-            "pending": InboundRecord.objects.filter(state=InboundState.PENDING).count(),
-        }
-        return super().changelist_view(request, extra)
+    def reach_q(self, request: HttpRequest) -> Q:
+        if admin_is_root(request.user):
+            return Q()
+        codes = Complaint.objects.filter(admin_scope_q(request.user, "unit__path"))
+        return Q(complaint_code__in=codes.values("code")) & ~Q(complaint_code="")
 
 
 @admin.register(OutboundReply)
-class OutboundReplyAdmin(ReadOnly):
+class OutboundReplyAdmin(SevaModelAdmin):
+    unit_path = "complaint__unit__path"
+    read_only = True
     list_display = [
         "id",
         "complaint",
@@ -180,6 +133,8 @@ class OutboundReplyAdmin(ReadOnly):
 
 
 @admin.register(ChannelAlert)
-class ChannelAlertAdmin(ReadOnly):
+class ChannelAlertAdmin(SevaModelAdmin):
+    unit_path = "account__handle__unit__path"  # alerts about no account: root only
+    read_only = True
     list_display = ["at", "type", "account", "data"]
     list_filter = ["type"]

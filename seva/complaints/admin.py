@@ -1,5 +1,6 @@
-"""Django admin for complaint configuration (SLA targets, reply templates) and a read-only,
-access-scoped view of complaints and their event log."""
+"""Django admin for complaint configuration (SLA targets, reply templates: global, changed by
+root administrators) and a read-only view of the complaints and event log in the
+administrator's reach."""
 
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ from seva.complaints.events import event_describe
 from seva.complaints.models import Complaint, Event, ReplyTemplate, SlaTarget
 from seva.complaints.templates import template_retire_refusal
 from seva.core.postlength import MAX_POST_LENGTH, weighted_length
-from seva.directory.access import access_complaints, access_grants
-from seva.directory.admin import AdministratorOnly
+from seva.directory.adminsite import SevaInline, SevaModelAdmin
 
 
 @admin.register(SlaTarget)
-class SlaTargetAdmin(AdministratorOnly):
+class SlaTargetAdmin(SevaModelAdmin):
+    """Global configuration: one clock for the whole state."""
+
     list_display = ["__str__", "first_action_minutes", "resolution_minutes"]
 
 
@@ -72,7 +74,9 @@ class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(ReplyTemplate)
-class ReplyTemplateAdmin(AdministratorOnly):
+class ReplyTemplateAdmin(SevaModelAdmin):
+    """Global configuration: the words every unit's citizens receive."""
+
     form = ReplyTemplateForm
     list_display = ["key", "language", "is_active", "body"]
     list_filter = ["key", "language", "is_active"]
@@ -90,10 +94,11 @@ class ReplyTemplateAdmin(AdministratorOnly):
                 template.delete()
 
 
-class EventInline(admin.TabularInline):  # type: ignore[type-arg]
+class EventInline(SevaInline):
     model = Event
     extra = 0
     can_delete = False
+    read_only = True
     fields = ["at", "type", "actor", "sentence"]
     readonly_fields = ["at", "type", "actor", "sentence"]
 
@@ -101,33 +106,13 @@ class EventInline(admin.TabularInline):  # type: ignore[type-arg]
     def sentence(self, event: Event) -> str:
         return event_describe(event)
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyForAnyoneWithAReach(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Viewable by anyone with a membership (scoped by get_queryset); never changed here."""
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return bool(access_grants(request.user))
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(access_grants(request.user))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(Complaint)
-class ComplaintAdmin(ReadOnlyForAnyoneWithAReach):
+class ComplaintAdmin(SevaModelAdmin):
     """Read-only: complaints change through the services (the desk), never here."""
 
+    unit_path = "unit__path"
+    read_only = True
     list_display = [
         "code",
         "status",
@@ -142,21 +127,15 @@ class ComplaintAdmin(ReadOnlyForAnyoneWithAReach):
     list_select_related = ["unit"]
     inlines = [EventInline]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Complaint]:
-        return access_complaints(request.user)  # the same scope as every other screen
-
 
 @admin.register(Event)
-class EventAdmin(ReadOnlyForAnyoneWithAReach):
-    """The log, across complaints, for auditors. Append-only: no add, change or delete."""
+class EventAdmin(SevaModelAdmin):
+    """The log of the complaints in reach. Append-only: no add, change or delete."""
 
+    unit_path = "complaint__unit__path"
+    read_only = True
     list_display = ["at", "type", "complaint", "actor"]
     list_filter = ["type"]
     search_fields = ["complaint__code"]
     list_select_related = ["complaint", "actor"]
     date_hierarchy = "at"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
-        # The same reach as the complaints themselves: a person sees the events of complaints
-        # they may see, nothing more.
-        return Event.objects.filter(complaint__in=access_complaints(request.user))

@@ -49,9 +49,10 @@ def demo_people_ensure(report: DemoReport) -> dict[str, User]:
         unit = Unit.objects.get(code=unit_code)
         user, _ = User.objects.get_or_create(username=username)
         user.set_password(DEMO_PASSWORD)
-        # Everyone may sign in to the admin for now; only the administrator may change things.
-        user.is_staff = True
-        user.is_superuser = role == Role.ADMINISTRATOR
+        # Officers work in the desk; the administrator's membership (at the state HQ) is what
+        # opens the admin, and membership_grant keeps is_staff in step with it. Nobody in the
+        # demo is a superuser (an older demo database made the administrator one).
+        user.is_superuser = False
         user.save()
         membership_grant(user=user, unit=unit, role=role)
         people[username] = user

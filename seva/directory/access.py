@@ -196,3 +196,111 @@ def access_unit(user: AnyUser | None, code: str, action: Action = Action.VIEW) -
 def access_require(user: AnyUser | None, action: Action, unit: Unit) -> None:
     if not access_can(user, action, unit):
         raise NotAllowed(f"you may not {action} at {unit.code}")
+
+
+# -- Administration -------------------------------------------------------------------------
+# An administrator runs the directory, people and channels of their unit's subtree, like every
+# other role reaches its subtree. Global configuration (reply templates, SLA targets, place
+# names that steer triage across districts, submitter keys, the system's own records) belongs
+# to root administrators: those at a unit with no parent (the state HQ). A superuser, who can
+# only be made on the server's command line (`createsuperuser`), administers everything; it is
+# how the first administrator is appointed.
+
+_EVERYTHING = "/"  # every path starts with it
+# Roles whose work checks the districts' (HQ's triage and review of closures): only a root
+# administrator grants them, so no district can appoint its own reviewer.
+HQ_ROLES = frozenset({Role.HQ_OPERATOR, Role.HQ_REVIEWER})
+
+
+def admin_paths(user: AnyUser | None) -> list[str]:
+    """The subtrees this person administers (none for anyone else)."""
+    if _is_active_person(user) and getattr(user, "is_superuser", False):
+        return [_EVERYTHING]
+    return _paths_for(user, Action.ADMINISTER)
+
+
+def admin_is_root(user: AnyUser | None) -> bool:
+    """Does this person administer a whole tree (and so its global configuration)?"""
+    return any(path == _EVERYTHING or path.count("/") == 2 for path in admin_paths(user))
+
+
+def admin_scope_q(user: AnyUser | None, field: str) -> Q:
+    """Filter for rows held by a unit (`field` is the path to its `path`) in this person's
+    administration. A root administrator also reaches rows held by no unit."""
+    if admin_is_root(user):
+        return Q()
+    return _path_q(field, admin_paths(user))
+
+
+def admin_units_changeable_q(user: AnyUser | None) -> Q:
+    """Units this person may change: those strictly below a unit they administer. Their own
+    unit (and everything above it) is changed by an administrator above them."""
+    if admin_is_root(user):
+        return Q()
+    paths = admin_paths(user)
+    if not paths:
+        return Q(pk__in=[])
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path) & ~Q(path=path)
+    return q
+
+
+def admin_people(user: AnyUser | None) -> QuerySet[User]:
+    """The people this person may administer (edit, reset a password, grant roles to, issue a
+    token for): those all of whose memberships, active or not, lie in their administration.
+    Changing someone's password is acting as them, so a person with any membership outside
+    that reach is out of reach. People with no membership at all are a root administrator's
+    (an administrator below the root adds a person together with a role in reach).
+    Superusers are reached by superusers alone."""
+    from django.contrib.auth import get_user_model
+
+    people: QuerySet[User] = get_user_model().objects.all()
+    paths = admin_paths(user)
+    if not paths:
+        return people.none()
+    within = _path_q("unit__path", paths)
+    people = people.exclude(pk__in=Membership.objects.exclude(within).values("user_id"))
+    if not admin_is_root(user):
+        people = people.filter(pk__in=Membership.objects.filter(within).values("user_id"))
+    if not getattr(user, "is_superuser", False):
+        people = people.filter(is_superuser=False)
+    return people
+
+
+def access_covers_person(actor: AnyUser | None, person: User) -> bool:
+    """Is `person` the actor themself, or in the actor's administration (`admin_people`)?"""
+    if not _is_active_person(actor):
+        return False
+    assert actor is not None
+    return actor.pk == person.pk or admin_people(actor).filter(pk=person.pk).exists()
+
+
+def access_may_act_for(actor: AnyUser | None, person: User) -> bool:
+    """May `actor` hold a credential that acts as `person` (an API token)? Only the person
+    themself, or an administrator whose reach covers all of the person's memberships; never
+    for a deactivated person."""
+    return person.is_active and access_covers_person(actor, person)
+
+
+def access_membership_check(
+    actor: AnyUser | None, *, person: User, unit: Unit, role: str, new_person: bool = False
+) -> None:
+    """May `actor` give `person` the `role` at `unit` (or change or withdraw it)?
+
+    Raises NotAllowed when the unit lies outside the actor's administration, when the person
+    is beyond it (`admin_people`; a person the actor is adding in the same form, `new_person`,
+    holds nothing yet), when the role is an HQ role and the actor is not a root
+    administrator, or when the person is the actor (nobody changes their own roles: another
+    administrator does).
+    """
+    if not any(unit.path.startswith(path) for path in admin_paths(actor)):
+        raise NotAllowed(f"you do not administer {unit.code}")
+    assert actor is not None
+    new_person = new_person or person.pk is None
+    if person.pk is not None and person.pk == actor.pk:
+        raise NotAllowed("another administrator changes your own roles")
+    if not new_person and not admin_people(actor).filter(pk=person.pk).exists():
+        raise NotAllowed(f"{person.get_username()} holds roles beyond your administration")
+    if role in HQ_ROLES and not admin_is_root(actor):
+        raise NotAllowed("only an administrator at the state HQ grants HQ roles")

@@ -7,6 +7,8 @@ only changes when a unit moves, and `unit_move` rewrites the subtree in one stat
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -159,3 +161,42 @@ class PlaceName(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.district.name_en}"
+
+
+class AuditAppendOnlyError(RuntimeError):
+    pass
+
+
+class AuditRecord(models.Model):
+    """Who changed whose access, when: tokens issued and revoked, roles granted and withdrawn.
+
+    Append-only like the complaint event log: `type` is a stable dotted name
+    (`token.issued`), `data` holds machine values. Written by `seva.directory.audit` only.
+    """
+
+    type = models.CharField(max_length=40)
+    # None: the server's own command line (whoever runs manage.py there holds the database).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Whose access changed: the token's person, the member.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField()
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["type", "at"]), models.Index(fields=["person", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.type} @ {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AuditAppendOnlyError("audit records are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditAppendOnlyError("audit records are append-only")

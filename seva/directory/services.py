@@ -10,6 +10,8 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 
 from seva.core.errors import InvalidInput
+from seva.directory.access import access_membership_check
+from seva.directory.audit import audit_membership, membership_values
 from seva.directory.models import (
     ALLOWED_PARENT_KINDS,
     Membership,
@@ -111,11 +113,63 @@ def handle_map(
 
 
 def membership_grant(*, user: User, unit: Unit, role: Role) -> Membership:
+    """Give a person a role at a unit (setup: loaders, the demo, tests; the admin goes through
+    `membership_save`, which checks the administrator's reach and audits)."""
     row, _ = Membership.objects.update_or_create(
         user=user, unit=unit, role=role, defaults={"is_active": True}
     )
+    person_staff_sync(user=user)
     return row
 
 
 def membership_revoke(*, user: User, unit: Unit, role: Role) -> None:
     Membership.objects.filter(user=user, unit=unit, role=role).update(is_active=False)
+    person_staff_sync(user=user)
+
+
+@transaction.atomic
+def membership_save(*, actor: User, membership: Membership, new_person: bool = False) -> Membership:
+    """Save a membership an administrator added or changed (person, unit, role, active).
+
+    Checks, for the membership as it was and as it will be, that the actor administers its
+    unit and person (`access_membership_check`, NotAllowed otherwise; `new_person`: the actor
+    created the person in the same form); keeps both people's `is_staff` in step; records
+    `membership.granted` or `membership.changed`.
+    """
+    before_row = (
+        Membership.objects.select_related("unit", "user").filter(pk=membership.pk).first()
+        if membership.pk
+        else None
+    )
+    if before_row is not None:
+        access_membership_check(
+            actor, person=before_row.user, unit=before_row.unit, role=before_row.role
+        )
+    access_membership_check(
+        actor,
+        person=membership.user,
+        unit=membership.unit,
+        role=membership.role,
+        new_person=new_person,
+    )
+    before = membership_values(before_row) if before_row is not None else None
+    membership.save()
+    person_staff_sync(user=membership.user)
+    if before_row is not None and before_row.user_id != membership.user_id:
+        person_staff_sync(user=before_row.user)
+    audit_membership(actor=actor, membership=membership, before=before)
+    return membership
+
+
+def person_staff_sync(*, user: User) -> None:
+    """Keep Django's `is_staff` in step with the memberships: staff are exactly the people
+    with an active administrator membership (and superusers). The admin itself decides entry
+    from the memberships (`seva.directory.access.admin_paths`); the flag mirrors that rule for
+    Django's own screens and for anyone reading the user table."""
+    is_staff = (
+        user.is_superuser
+        or Membership.objects.filter(user=user, role=Role.ADMINISTRATOR, is_active=True).exists()
+    )
+    if user.is_staff != is_staff:
+        type(user).objects.filter(pk=user.pk).update(is_staff=is_staff)
+        user.is_staff = is_staff

@@ -12,11 +12,13 @@ from seva.api.tokens import api_token_issue
 
 
 def token_for(user: Any, name: str = "test") -> str:
-    return api_token_issue(name=name, user=user).secret
+    """A token the person issued for themself."""
+    return api_token_issue(name=name, user=user, issued_by=user).secret
 
 
 def submitter_key(name: str = "partner-app") -> str:
-    return api_token_issue(name=name, kind=TokenKind.SUBMITTER, user=None).secret
+    """A key from the server's command line (no issuer)."""
+    return api_token_issue(name=name, kind=TokenKind.SUBMITTER, user=None, issued_by=None).secret
 
 
 class Api:

@@ -89,7 +89,7 @@ def test_no_token_a_bad_token_a_revoked_token_and_a_deactivated_person_get_401(
         assert response.status_code == 401, (suffix, response.content)
     assert Api(secret).get("/complaints").status_code == 401
     other = token_for(world.hq_operator)
-    api_token_revoke(token_id=ApiToken.objects.get(user=world.hq_operator).pk)
+    api_token_revoke(token_id=ApiToken.objects.get(user=world.hq_operator).pk, actor=None)
     assert Api(other).get("/complaints").status_code == 401
 
 

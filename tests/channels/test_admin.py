@@ -1,10 +1,10 @@
-"""The channel admin: health, records, replies, alerts, and capture by hand."""
+"""The channel admin: health, records, replies and alerts (capture by hand is at the desk)."""
 
 from __future__ import annotations
 
 from django.test import Client
 
-from seva.channels.models import InboundRecord, InboundState
+from seva.channels.models import InboundRecord
 from seva.complaints.models import Complaint, ReplyTemplate
 from tests.channels.conftest import XWorld
 from tests.channels.test_flow import poll_and_reply
@@ -13,8 +13,6 @@ from tests.personas import PASSWORD
 
 def admin_client(x: XWorld) -> Client:
     client = Client()
-    x.world.administrator.is_staff = True
-    x.world.administrator.save()
     assert client.login(username="administrator", password=PASSWORD)
     return client
 
@@ -36,31 +34,38 @@ def test_every_channel_page_renders_with_hostile_text(x: XWorld) -> None:
     assert b"<script>alert(1)" not in response.content
 
 
-def test_an_hq_operator_captures_a_post_by_hand(x: XWorld) -> None:
-    x.world.hq_operator.is_staff = True
-    x.world.hq_operator.save()
-    client = Client()
-    assert client.login(username="hq_operator", password=PASSWORD)
-    response = client.post(
-        "/admin/social/inboundrecord/capture/",
-        {"text": "Hazratganj Lucknow me chain snatching hui", "author_handle": "walkin"},
-    )
-    assert response.status_code == 302
-    assert InboundRecord.objects.get().state == InboundState.REGISTERED
-    assert Complaint.objects.get().unit == x.world.lucknow
-    refused = admin_client(x).post(
-        "/admin/social/inboundrecord/capture/", {"text": "chori hui", "author_handle": "a"}
-    )
-    assert refused.status_code == 403
-
-
 def test_an_officer_cannot_reach_the_channel_admin(x: XWorld) -> None:
-    x.world.agra_officer.is_staff = True
-    x.world.agra_officer.save()
+    for person in ("agra_officer", "hq_operator"):
+        client = Client()
+        assert client.login(username=person, password=PASSWORD)
+        response = client.get("/admin/social/inboundrecord/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+
+
+def test_capture_by_hand_lives_at_the_desk_only(x: XWorld) -> None:
+    response = admin_client(x).get("/admin/social/inboundrecord/capture/", follow=True)
+    assert response.status_code == 404
+
+
+def test_a_district_administrator_sees_only_its_records(x: XWorld) -> None:
+    x.post("@Uppolice Agra ke Sadar Bazar me meri bike chori ho gayi, FIR nahi likh rahe")
+    x.post("@Uppolice Hazratganj Lucknow me chain snatching hui")
+    poll_and_reply(x)
+    lucknow = Complaint.objects.get(unit__path__startswith=x.world.lucknow.path)
+    agra = Complaint.objects.exclude(pk=lucknow.pk).get()  # Agra's, or HQ's to triage
     client = Client()
-    client.login(username="agra_officer", password=PASSWORD)
-    assert client.get("/admin/social/inboundrecord/").status_code == 403
-    assert client.get("/admin/social/inboundrecord/capture/").status_code == 403
+    assert client.login(username="lucknow_administrator", password=PASSWORD)
+    records = client.get("/admin/social/inboundrecord/").content.decode()
+    assert lucknow.code in records
+    assert agra.code not in records
+    replies = client.get("/admin/social/outboundreply/").content.decode()
+    assert lucknow.code in replies
+    assert agra.code not in replies
+    agra_record = InboundRecord.objects.get(complaint_code=agra.code)
+    assert client.get(f"/admin/social/inboundrecord/{agra_record.pk}/change/").status_code == 404
+    accounts = client.get("/admin/social/channelaccount/").content.decode()
+    assert "uppolice" not in accounts.lower()  # the state's account is HQ's
 
 
 def test_a_reply_template_too_long_for_a_post_is_refused(x: XWorld) -> None:

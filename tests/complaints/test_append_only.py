@@ -46,3 +46,17 @@ def test_raw_sql_is_refused(world: Any) -> None:
 def test_adding_events_still_works(world: Any) -> None:
     complaint = register(world.lucknow)
     assert complaint.events.filter(type="complaint.registered").count() == 1
+
+
+def test_the_access_audit_log_is_append_only_too(world: Any) -> None:
+    from seva.directory.audit import audit_record
+    from seva.directory.models import AuditRecord
+
+    audit_record(type="token.issued", actor=world.administrator, person=world.hq_reviewer, data={})
+    for change in (
+        lambda rows: rows.update(type="token.revoked"),
+        lambda rows: rows._raw_delete(AuditRecord.objects.db),
+    ):
+        with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+            change(AuditRecord.objects.all())
+    assert AuditRecord.objects.get().type == "token.issued"

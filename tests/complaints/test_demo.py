@@ -1,5 +1,6 @@
 from io import StringIO
 
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from seva.complaints.demo import DEMO_PEOPLE
@@ -17,3 +18,13 @@ def test_seed_demo_registers_complaints_in_every_stage_and_is_idempotent(db):
         assert username in out.getvalue()
     call_command("seed_demo", "--count", "60", stdout=StringIO())
     assert Complaint.objects.count() == 60
+
+
+def test_in_the_demo_only_the_administrator_is_staff_and_nobody_is_a_superuser(db):
+    # An older demo database made everyone staff and the administrator a superuser.
+    User.objects.create_user(username="officer.agra", is_staff=True)
+    User.objects.create_user(username="admin", is_staff=True, is_superuser=True)
+    call_command("seed_demo", "--count", "0", stdout=StringIO())
+    people = User.objects.filter(username__in=[name for name, *_ in DEMO_PEOPLE])
+    assert set(people.filter(is_staff=True).values_list("username", flat=True)) == {"admin"}
+    assert not people.filter(is_superuser=True).exists()

@@ -30,14 +30,17 @@ class Command(BaseCommand):
             if verb == "create":
                 self._create(options)
             elif verb == "list":
-                for token in ApiToken.objects.select_related("user"):
+                for token in ApiToken.objects.select_related("user", "issued_by"):
                     state = "revoked" if token.revoked_at else "active"
                     who = token.user.get_username() if token.user else "-"
+                    by = token.issued_by.get_username() if token.issued_by else "(command line)"
                     self.stdout.write(
-                        f"{token.pk}\t{token.prefix}…\t{token.kind}\t{who}\t{state}\t{token.name}"
+                        f"{token.pk}\t{token.prefix}…\t{token.kind}\t{who}\t{state}\t"
+                        f"{token.name}\tissued by {by}"
                     )
             else:
-                token = api_token_revoke(token_id=options["id"])
+                # The server's command line: its operator holds the database (issuer: none).
+                token = api_token_revoke(token_id=options["id"], actor=None)
                 self.stdout.write(f"revoked {token.pk} ({token.name})")
         except SevaError as exc:
             raise CommandError(str(exc)) from exc
@@ -51,7 +54,8 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no person {options['user']!r}")
-        issued = api_token_issue(name=options["name"], kind=kind, user=user)
+        # Recorded with no issuer: the server's command line, whose operator holds the database.
+        issued = api_token_issue(name=options["name"], kind=kind, user=user, issued_by=None)
         # The secret alone on stdout, so scripts can capture it: TOKEN=$(manage.py api_token …)
         self.stdout.write(issued.secret)
         self.stderr.write(f"token {issued.token.pk} for {issued.token.name!r}: shown only once")
