@@ -8,14 +8,14 @@ from seva.channels.models import InboundRecord, InboundState
 from seva.complaints.models import Complaint, ReplyTemplate
 from tests.channels.conftest import XWorld
 from tests.channels.test_flow import poll_and_reply
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 
 def admin_client(x: XWorld) -> Client:
     client = Client()
     x.world.administrator.is_staff = True
     x.world.administrator.save()
-    assert client.login(username="administrator", password=PASSWORD)
+    assert sign_in(client, x.world.administrator).status_code == 302
     return client
 
 
@@ -40,7 +40,7 @@ def test_an_hq_operator_captures_a_post_by_hand(x: XWorld) -> None:
     x.world.hq_operator.is_staff = True
     x.world.hq_operator.save()
     client = Client()
-    assert client.login(username="hq_operator", password=PASSWORD)
+    assert sign_in(client, x.world.hq_operator).status_code == 302
     response = client.post(
         "/admin/social/inboundrecord/capture/",
         {"text": "Hazratganj Lucknow me chain snatching hui", "author_handle": "walkin"},
@@ -58,7 +58,7 @@ def test_an_officer_cannot_reach_the_channel_admin(x: XWorld) -> None:
     x.world.agra_officer.is_staff = True
     x.world.agra_officer.save()
     client = Client()
-    client.login(username="agra_officer", password=PASSWORD)
+    sign_in(client, x.world.agra_officer)
     assert client.get("/admin/social/inboundrecord/").status_code == 403
     assert client.get("/admin/social/inboundrecord/capture/").status_code == 403
 

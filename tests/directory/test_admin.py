@@ -8,7 +8,7 @@ from django.test import Client
 from seva.directory.models import PlaceName, Unit, UnitKind
 from seva.directory.services import unit_create
 from tests.complaints.helpers import register
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 ADMIN_PAGES = [
     "/admin/directory/unit/",
@@ -34,7 +34,7 @@ def _client_for(user) -> Client:
     user.is_staff = True
     user.save()
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    assert sign_in(client, user).status_code == 302
     return client
 
 
