@@ -27,8 +27,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             "\nSecond factor (demo only): add a key to any authenticator app (or run "
-            "`oathtool --totp -b KEY`),\nor type a recovery code; each code works once and the "
-            "next seed_demo adds more."
+            "`oathtool --totp -b KEY` without the spaces),\n"
+            "or type a recovery code; each code works once and the next seed_demo adds more."
         )
         for second in report.second_factors:
             codes = "  ".join(f"{code[:4]}-{code[4:]}" for code in second.recovery_codes)
