@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from seva.core.errors import Conflict
 from seva.desk.forms import SecondFactorForm
 from seva.desk.signin import (
     Pending,
@@ -117,7 +118,10 @@ def enrol(request: HttpRequest) -> HttpResponse:
         return _start_again()
     if two_factor_enrolled(pending.user):
         return redirect("desk:second_factor")
-    device = authenticator_start(user=pending.user, keep=pending.device_id)
+    try:
+        device = authenticator_start(user=pending.user, keep=pending.device_id)
+    except Conflict:  # set up meanwhile in another tab: that one counts
+        return redirect("desk:second_factor")
     if device.pk != pending.device_id:
         signin_pending_remember_device(request, device.pk)
     form = SecondFactorForm(request.POST if request.method == "POST" else None)
