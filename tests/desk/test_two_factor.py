@@ -313,3 +313,12 @@ def test_new_recovery_codes_replace_the_old_ones(world):
     assert recovery_codes_left(world.hq_operator) == 10
     # Only a session verified by its second factor may make new ones.
     assert signed_in(world.lucknow_officer).post("/desk/two-factor/").status_code == 403
+
+
+@pytest.mark.parametrize("typed", ["ab\x00cdefg", "9" * 33, "", " - ", "١٢٣٤٥٦"])
+def test_hostile_codes_are_refused_without_an_error(world, typed):
+    authenticator(world.hq_operator)
+    client = Client()
+    _password(client, world.hq_operator)
+    assert _code(client, typed).status_code == 200
+    assert _signed_in_as(client) is None
