@@ -13,8 +13,11 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from seva.directory.access import Action, access_complaints
+from seva.directory.twofactor import AUTHENTICATOR, two_factor_required
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,27 @@ def _time(client: Client, urls: list[str], requests: int) -> tuple[list[float], 
     return timings, queries
 
 
+def _second_factor_verified(client: Client, person: User) -> None:
+    """HQ people's sessions are verified by a second factor, as after the sign-in's code step
+    (what `django_otp.login` stores), so the pages are measured with the device lookup that
+    every such request makes."""
+    if not two_factor_required(person):
+        return
+    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=person, name=AUTHENTICATOR, confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 def measure(people: dict[str, User], *, requests: int = 30, seed: int = 3) -> list[PageFigures]:
     rng = random.Random(seed)
     figures = []
     for persona, person in people.items():
         client = Client(HTTP_HOST="localhost")
         client.force_login(person)
+        _second_factor_verified(client, person)
         ids = list(access_complaints(person, Action.VIEW).values_list("id", flat=True)[:5000])
         picked = rng.sample(ids, min(len(ids), 30))
         codes = list(

@@ -7,6 +7,7 @@ here is listed, with a one-line comment, in ``.env.example`` (a test keeps the t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -32,7 +33,9 @@ CSRF_TRUSTED_ORIGINS = env_list("SEVA_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SEVA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "seva.directory.apps.SevaAdminConfig",  # django.contrib.admin with Seva's site
+    # Seva's admin site (seva/directory/adminsite.py): administrators only, each in their own
+    # subtree, declared filters only, a session verified by the desk's second factor.
+    "seva.directory.apps.SevaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,6 +43,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    # Sign-in: lockout after failed attempts (axes); second factor (django-otp: authenticator
+    # apps and single-use recovery codes).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "seva.core",
     "seva.directory",
     "seva.routing",
@@ -60,9 +69,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "seva.desk.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -135,6 +148,43 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:queue"
 LOGOUT_REDIRECT_URL = "desk:login"
+# --- Sign-in: lockout and the second factor (docs/desk.md, "Signing in") -------------------
+# The lockout backend comes first: it refuses a locked-out account or client before a password
+# is checked, and counts every failure (password or second factor) through Django's signal.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins (a wrong password or a wrong second-factor code) before a lock.
+SEVA_SIGNIN_FAILURE_LIMIT = env_int("SEVA_SIGNIN_FAILURE_LIMIT", 5, minimum=1)
+# Minutes a lock lasts after the last failure (0 = until an administrator unlocks it).
+SEVA_SIGNIN_LOCKOUT_MINUTES = env_int("SEVA_SIGNIN_LOCKOUT_MINUTES", 15, minimum=0)
+AXES_FAILURE_LIMIT = SEVA_SIGNIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = (
+    dt.timedelta(minutes=SEVA_SIGNIN_LOCKOUT_MINUTES) if SEVA_SIGNIN_LOCKOUT_MINUTES else None
+)
+# Two locks, each on its own: one account, whatever the address (guessing one person's
+# password from many machines), and one client address, whatever the account (trying many
+# accounts from one machine).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client address is the one the rate limits use (SEVA_CLIENT_IP_HEADER behind a proxy).
+AXES_CLIENT_IP_CALLABLE = "seva.desk.signin.signin_client_address"
+AXES_LOCKOUT_CALLABLE = "seva.desk.views.signin.locked_out"
+# Never copy what was typed into the attempt records: the code field joins the defaults.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "token"]
+# Administrators see the attempts and unlock in the admin (seva/desk/admin.py).
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no banner at every start; failures and lockouts are logged (WARNING)
+# Roles that must sign in with a second factor, comma-separated, or "all" for everyone.
+# Administrators and the HQ roles always must, whatever this says; so does anyone with admin
+# access (staff).
+SEVA_2FA_REQUIRED_ROLES = env_list(
+    "SEVA_2FA_REQUIRED_ROLES", ["administrator", "hq_operator", "hq_reviewer"]
+)
+# The name authenticator apps show beside the code (e.g. "UP Police Seva").
+OTP_TOTP_ISSUER = env_str("SEVA_2FA_ISSUER", "Seva")
+# The device admin never shows an authenticator key or recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -231,5 +281,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SEVA_LOG_LEVEL", "INFO")},
     # One line per HTTP request to X is noise at INFO; our workers log what happened.
-    "loggers": {"httpx": {"level": "WARNING"}},
+    "loggers": {
+        "httpx": {"level": "WARNING"},
+        # Failed sign-ins and lockouts are warnings; each success is in axes' access log.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -9,9 +9,11 @@ runs its subtree only. Administrators are staff (the membership makes them so); 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.test import Client
 
 from seva.directory.models import Role, Unit, UnitKind
 from seva.directory.services import membership_grant, unit_create
@@ -109,3 +111,44 @@ def build_world() -> World:
         administrator=make_person("administrator", Role.ADMINISTRATOR, hq),
         lucknow_administrator=make_person("lucknow_administrator", Role.ADMINISTRATOR, lucknow),
     )
+
+
+# --- Signing in -----------------------------------------------------------------------------
+# HQ people and administrators sign in with a second factor. Tests sign in through the real
+# forms: the password, then a code computed here from the person's authenticator key.
+
+
+def authenticator(user: User) -> Any:
+    """The person's confirmed authenticator (TOTP device), set up on first use."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
+
+def current_code(device: Any) -> str:
+    """The authenticator app's code right now. An accepted code is refused the second time
+    (django-otp remembers its time step), and tests sign the same person in many times within
+    one 30-second step: the device forgets its last step first, as a new step would."""
+    from django_otp.oath import totp
+
+    type(device).objects.filter(pk=device.pk).update(last_t=-1)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def sign_in(client: Client, user: User, *, password: str = PASSWORD, **extra: Any) -> Any:
+    """Sign `user` in through the desk's forms, with the second factor when they need one.
+    `extra` goes into each POST (a CSRF token). Returns the last response."""
+    from seva.directory.access import forget_grants
+    from seva.directory.twofactor import two_factor_required
+
+    forget_grants(user)  # roles may have changed since this object last looked
+    if two_factor_required(user):
+        authenticator(user)  # set up already, as at an earlier sign-in
+    response = client.post(
+        "/desk/login/", {"username": user.username, "password": password, **extra}
+    )
+    if response.status_code == 302 and response["Location"].startswith("/desk/login/code/"):
+        token = current_code(authenticator(user))
+        response = client.post("/desk/login/code/", {"token": token, **extra})
+    return response

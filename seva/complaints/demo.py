@@ -13,12 +13,21 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from seva.complaints.demo_samples import SAMPLES
 from seva.complaints.models import Complaint
 from seva.core.errors import SevaError
 from seva.directory.models import Role, Unit, UnitKind
 from seva.directory.services import membership_grant
+from seva.directory.twofactor import (
+    AUTHENTICATOR,
+    RECOVERY,
+    RECOVERY_CODE_COUNT,
+    authenticator_key_text,
+    two_factor_required,
+)
 
 DEMO_PASSWORD = "seva-demo-2016"  # noqa: S105 - printed for the demo; not a real account
 
@@ -35,9 +44,21 @@ DEMO_PEOPLE: tuple[tuple[str, Role, str, str], ...] = (
 )
 
 
+# Recovery codes printed per person each time the demo is seeded (it tops them up again).
+DEMO_RECOVERY_CODES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class DemoSecondFactor:
+    username: str
+    key: str  # the authenticator key, base32 in groups of four
+    recovery_codes: list[str]
+
+
 @dataclass
 class DemoReport:
     people: list[tuple[str, str, str]] = field(default_factory=list)
+    second_factors: list[DemoSecondFactor] = field(default_factory=list)
     complaints_created: int = 0
     complaints_existing: int = 0
     refused: int = 0
@@ -57,7 +78,35 @@ def demo_people_ensure(report: DemoReport) -> dict[str, User]:
         membership_grant(user=user, unit=unit, role=role)
         people[username] = user
         report.people.append((username, role.label, f"{unit.name_en} — {description}"))
+        demo_second_factor_ensure(user, report)
     return people
+
+
+def demo_second_factor_ensure(user: User, report: DemoReport) -> None:
+    """A demo person who must use a second factor gets an authenticator and recovery codes
+    here, so the demo opens without a phone: seed_demo prints the key (for any authenticator
+    app, or `oathtool --totp -b KEY`) and a few recovery codes. The key stays the same across
+    runs; used recovery codes are replaced. Real people set theirs up at their first sign-in."""
+    if not two_factor_required(user):
+        return
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR, confirmed=True)
+    recovery, _ = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY, defaults={"confirmed": True}
+    )
+    missing = RECOVERY_CODE_COUNT - recovery.token_set.count()
+    StaticToken.objects.bulk_create(
+        StaticToken(device=recovery, token=StaticToken.random_token()) for _ in range(missing)
+    )
+    codes = recovery.token_set.order_by("pk").values_list("token", flat=True)
+    report.second_factors.append(
+        DemoSecondFactor(
+            username=user.username,
+            key=authenticator_key_text(device),
+            recovery_codes=list(codes[:DEMO_RECOVERY_CODES_SHOWN]),
+        )
+    )
 
 
 def _place(unit: Unit, script: str) -> str:

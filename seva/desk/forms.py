@@ -132,3 +132,9 @@ def parse[F: forms.Form](form_class: type[F], request: HttpRequest) -> dict[str,
 
 class ReplyForm(forms.Form):
     text = forms.CharField(required=False, max_length=NOTE_MAX)
+
+
+class SecondFactorForm(forms.Form):
+    """A code from the authenticator app or a recovery code (the service tells them apart)."""
+
+    token = forms.CharField(label=_("Code"), max_length=32)

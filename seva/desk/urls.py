@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from seva.desk.views import bulk, capture, complaint, hq, queue, reply
+from seva.desk.views import bulk, capture, complaint, hq, queue, reply, signin
 
 app_name = "desk"
 
@@ -23,13 +23,10 @@ urlpatterns = [
     path("c/<str:code>/review/", complaint.complaint_review_view, name="review_action"),
     path("c/<str:code>/reject/", complaint.complaint_reject_view, name="reject"),
     path("c/<str:code>/merge/", complaint.complaint_merge_view, name="merge"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="desk/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", signin.SignInView.as_view(), name="login"),
+    path("login/code/", signin.second_factor, name="second_factor"),
+    path("login/setup/", signin.enrol, name="enrol"),
+    path("two-factor/", signin.two_factor, name="two_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",

@@ -252,7 +252,8 @@ def admin_people(user: AnyUser | None) -> QuerySet[User]:
     Changing someone's password is acting as them, so a person with any membership outside
     that reach is out of reach. People with no membership at all are a root administrator's
     (an administrator below the root adds a person together with a role in reach).
-    Superusers are reached by superusers alone."""
+    Superusers are reached by superusers alone, and another administrator only by an
+    administrator above them."""
     from django.contrib.auth import get_user_model
 
     people: QuerySet[User] = get_user_model().objects.all()
@@ -265,6 +266,15 @@ def admin_people(user: AnyUser | None) -> QuerySet[User]:
         people = people.filter(pk__in=Membership.objects.filter(within).values("user_id"))
     if not getattr(user, "is_superuser", False):
         people = people.filter(is_superuser=False)
+        # Another administrator's credentials are changed only from above: a peer at the same
+        # unit (or a root administrator's fellow) could otherwise reset a password and a
+        # second factor and act as them.
+        above = Q()
+        for path in paths:
+            above |= Q(unit__path__startswith=path) & ~Q(unit__path=path)
+        peers = Membership.objects.filter(role=Role.ADMINISTRATOR).exclude(above)
+        others = peers.exclude(user_id=user.pk) if user is not None and user.pk else peers
+        people = people.exclude(pk__in=others.values("user_id"))
     return people
 
 

@@ -2,7 +2,8 @@
 administrator reaches, and which query parameters a list accepts.
 
 - Entry: only people who administer something (`seva.directory.access.admin_paths`): an
-  active administrator membership, or a superuser made on the command line. `is_staff` is not
+  active administrator membership, or a superuser made on the command line, signed in at the
+  desk with their second factor (django-otp verifies the session). `is_staff` is not
   consulted; it mirrors the memberships (`person_staff_sync`).
 - Rows: every list, change form, foreign-key choice and action is scoped by `admin_scope_q`,
   the administrator's subtree. Global configuration is seen by every administrator and changed
@@ -21,13 +22,16 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp.admin import OTPAdminSite
 
 from seva.directory.access import admin_is_root, admin_paths, admin_scope_q
 
@@ -172,25 +176,33 @@ class SevaInline(admin.TabularInline):  # type: ignore[type-arg]
         return _scoped_field_queryset(self, db, db_field, request)
 
 
-class AdminSignInForm(AdminAuthenticationForm):
-    """The admin's sign-in: people who administer something, whatever `is_staff` says."""
+class SevaAdminSite(OTPAdminSite):  # type: ignore[misc]
+    """Entry for people who administer something (whatever `is_staff` says) whose session was
+    verified by a second factor (django-otp). The admin has no sign-in form of its own: its
+    sign-in page sends people to the desk's, so there is one sign-in, with one lockout and one
+    second factor."""
 
-    def confirm_login_allowed(self, user: AbstractBaseUser) -> None:
-        if not user.is_active or not admin_paths(user):  # type: ignore[arg-type]
-            raise ValidationError(
-                self.error_messages["invalid_login"],
-                code="invalid_login",
-                params={"username": self.username_field.verbose_name},
-            )
-
-
-class SevaAdminSite(admin.AdminSite):
     site_header = "Seva administration"
     site_title = "Seva"
-    login_form = AdminSignInForm
+
+    def __init__(self, name: str = "admin") -> None:
+        super().__init__(name)
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and admin_paths(request.user))
+        user = request.user
+        verified = getattr(user, "is_verified", lambda: False)()  # set by OTPMiddleware
+        return bool(user.is_active and admin_paths(user) and verified)
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        if request.user.is_authenticated:
+            # Signed in (with the second factor: the desk's middleware ends any other session
+            # of someone who needs one) but not an administrator: the admin is not theirs.
+            raise PermissionDenied("the admin is for administrators")
+        wanted = request.GET.get(REDIRECT_FIELD_NAME, "")
+        safe = url_has_allowed_host_and_scheme(
+            wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return redirect_to_login(wanted if safe else reverse("admin:index"))
 
     def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
         # Another app's admin (Django's groups, the task results) gets the same rules: declared

@@ -16,12 +16,12 @@ from seva.core.errors import NotAllowed, NotFound
 from seva.directory.models import AuditRecord, Role
 from seva.directory.services import membership_grant
 from tests.api.helpers import Api
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 
 def _signed_in(user) -> Client:
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    assert sign_in(client, user).status_code == 302
     return client
 
 

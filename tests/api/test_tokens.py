@@ -14,14 +14,14 @@ from seva.api.models import ApiToken, WebhookSubscription
 from seva.api.tokens import token_digest
 from tests.api.helpers import Api, token_for
 from tests.complaints.helpers import register
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 SECRET = re.compile(r"seva_[A-Za-z0-9_-]{43}")
 
 
 def _admin(user) -> Client:
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    assert sign_in(client, user).status_code == 302
     return client
 
 

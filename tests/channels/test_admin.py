@@ -8,12 +8,12 @@ from seva.channels.models import InboundRecord
 from seva.complaints.models import Complaint, ReplyTemplate
 from tests.channels.conftest import XWorld
 from tests.channels.test_flow import poll_and_reply
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 
 def admin_client(x: XWorld) -> Client:
     client = Client()
-    assert client.login(username="administrator", password=PASSWORD)
+    assert sign_in(client, x.world.administrator).status_code == 302
     return client
 
 
@@ -37,7 +37,7 @@ def test_every_channel_page_renders_with_hostile_text(x: XWorld) -> None:
 def test_an_officer_cannot_reach_the_channel_admin(x: XWorld) -> None:
     for person in ("agra_officer", "hq_operator"):
         client = Client()
-        assert client.login(username=person, password=PASSWORD)
+        assert sign_in(client, getattr(x.world, person)).status_code == 302
         response = client.get("/admin/social/inboundrecord/")
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
@@ -55,7 +55,7 @@ def test_a_district_administrator_sees_only_its_records(x: XWorld) -> None:
     lucknow = Complaint.objects.get(unit__path__startswith=x.world.lucknow.path)
     agra = Complaint.objects.exclude(pk=lucknow.pk).get()  # Agra's, or HQ's to triage
     client = Client()
-    assert client.login(username="lucknow_administrator", password=PASSWORD)
+    assert sign_in(client, x.world.lucknow_administrator).status_code == 302
     records = client.get("/admin/social/inboundrecord/").content.decode()
     assert lucknow.code in records
     assert agra.code not in records

@@ -1,4 +1,4 @@
-"""Helpers for the desk's HTTP tests: people signed in through the real login form."""
+"""Helpers for the desk's HTTP tests: people signed in through the real sign-in forms."""
 
 from __future__ import annotations
 
@@ -6,23 +6,22 @@ from typing import Any
 
 from django.test import Client
 
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 
 def signed_in(user: Any, *, csrf: bool = False, language: str = "en") -> Client:
-    """A browser-like client for `user`, signed in with their password."""
+    """A browser-like client for `user`, signed in with their password (and their
+    authenticator's code when they need a second factor)."""
     client = Client(enforce_csrf_checks=csrf)
     client.cookies["django_language"] = language
-    response = client.post("/desk/login/", {"username": user.username, "password": PASSWORD})
+    extra = {}
     if csrf:
         # With CSRF enforced the login form itself needs the token first.
         client.get("/desk/login/")
-        token = client.cookies["csrftoken"].value
-        response = client.post(
-            "/desk/login/",
-            {"username": user.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
-        )
+        extra = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+    response = sign_in(client, user, **extra)
     assert response.status_code == 302, "sign-in failed"
+    assert not response["Location"].startswith("/desk/login/"), "sign-in stopped half-way"
     return client
 
 

@@ -97,9 +97,10 @@ def test_hq_queue_query_counts_are_pinned(world, django_assert_num_queries):
             services.complaint_act(
                 actor=world.lucknow_officer, code=code, to=Status.CLOSED, note=f"n{number}"
             )
-    # session, person, grants, HQ unit, count, page, suggested districts, unit list
-    with django_assert_num_queries(8):
+    # session, person, second factor, grants, HQ unit, count, page, suggested districts,
+    # unit list
+    with django_assert_num_queries(9):
         assert len(_codes(operator.get("/desk/triage/"))) == 3
-    # session, person, grants, HQ unit, count, page, closing notes
-    with django_assert_num_queries(7):
+    # session, person, second factor, grants, HQ unit, count, page, closing notes
+    with django_assert_num_queries(8):
         assert len(_codes(reviewer.get("/desk/review/"))) == 25

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from seva.directory.adminsite import SevaModelAdmin
 from tests.complaints.helpers import register
-from tests.personas import PASSWORD
+from tests.personas import sign_in
 
 REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
 EVIL = "^(a|a)*$"
@@ -30,7 +30,7 @@ def _changelist(model: type[models.Model]) -> str:
 def root(world) -> Client:
     register(world.lucknow, text="aaaaaaaaaaaaaaaaaaaaaaaaaaab")  # a row for every list to show
     client = Client()
-    assert client.login(username=world.administrator.username, password=PASSWORD)
+    assert sign_in(client, world.administrator).status_code == 302
     return client
 
 
@@ -70,7 +70,8 @@ def test_every_admin_list_accepts_only_its_declared_filters(root, model):
         assert root.get(url, {"q": "a"}).status_code == 200
     if model_admin.date_hierarchy:
         assert root.get(url, {f"{model_admin.date_hierarchy}__year": "2026"}).status_code == 200
-        assert root.get(url, {f"{model_admin.date_hierarchy}__gte": "2026"}).status_code == 400
+        if model_admin.date_hierarchy not in model_admin.list_filter:  # else a date filter's
+            assert root.get(url, {f"{model_admin.date_hierarchy}__gte": "2026"}).status_code == 400
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)

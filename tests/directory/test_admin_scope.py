@@ -16,12 +16,12 @@ from seva.directory.access import admin_people
 from seva.directory.models import AuditRecord, Membership, Role, SocialHandle, Unit
 from seva.directory.services import handle_map, membership_grant
 from tests.complaints.helpers import register
-from tests.personas import PASSWORD
+from tests.personas import PASSWORD, sign_in
 
 
 def _signed_in(user: User) -> Client:
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    assert sign_in(client, user).status_code == 302
     return client
 
 

@@ -23,3 +23,14 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo people (password for all: {DEMO_PASSWORD}):")
         for username, role, where in report.people:
             self.stdout.write(f"  {username:<20} {role:<16} {where}")
+        if not report.second_factors:
+            return
+        self.stdout.write(
+            "\nSecond factor (demo only): add a key to any authenticator app (or run "
+            "`oathtool --totp -b KEY` without the spaces),\n"
+            "or type a recovery code; each code works once and the next seed_demo adds more."
+        )
+        for second in report.second_factors:
+            codes = "  ".join(f"{code[:4]}-{code[4:]}" for code in second.recovery_codes)
+            self.stdout.write(f"  {second.username:<20} key {second.key}")
+            self.stdout.write(f"  {'':<20} recovery codes {codes}")
