@@ -186,6 +186,8 @@ SEVA_X_ACCESS_TOKENS = [
 ]
 # The app's consumer secret: signs webhook CRC answers and verifies deliveries.
 SEVA_X_CONSUMER_SECRET = env_str("SEVA_X_CONSUMER_SECRET")
+# Webhook CRC checks a client may make per hour (X makes about one an hour; 0 = no limit).
+SEVA_X_CRC_RATE_LIMIT = env_int("SEVA_X_CRC_RATE_LIMIT", 60, minimum=0)
 SEVA_X_TIMEOUT_SECONDS = env_float("SEVA_X_TIMEOUT_SECONDS", 10.0)
 # How often the poller fetches mentions and direct messages, per account.
 SEVA_X_POLL_SECONDS = env_float("SEVA_X_POLL_SECONDS", 15.0)
