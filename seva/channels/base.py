@@ -148,5 +148,9 @@ class Adapter(Protocol):
 
     def find_sent(self, reply: OutgoingReply, *, since: dt.datetime) -> str | None:
         """The id of an earlier send of this reply, if it went out (checked after a crash
-        between sending and recording)."""
+        between sending and recording, or an answer that was lost)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections; the adapter is not used again."""
         ...

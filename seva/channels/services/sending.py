@@ -172,5 +172,8 @@ def reply_send_due(*, adapter_for: AdapterFor, limit: int = 50) -> Counter[str]:
             outcomes["busy"] += 1
             continue
         adapter = adapter_for(reply.account)
-        outcomes[_send_one(reply, adapter, reply.attempts + 1, was_sending)] += 1
+        try:
+            outcomes[_send_one(reply, adapter, reply.attempts + 1, was_sending)] += 1
+        finally:
+            adapter.close()  # a worker runs for days: no connection is left to the GC
     return outcomes
