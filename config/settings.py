@@ -220,6 +220,9 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SEVA_API_RATE_LIM
     raise ImproperlyConfigured(
         f"SEVA_API_RATE_LIMIT must look like 600/min, not {SEVA_API_RATE_LIMIT!r}"
     )
+# Webhooks go only to public addresses; these host names, addresses or networks are allowed
+# anyway (comma-separated, e.g. partner.intranet.example,10.20.0.0/16). Empty = none.
+SEVA_WEBHOOK_ALLOW_HOSTS = env_list("SEVA_WEBHOOK_ALLOW_HOSTS", [])
 # Seconds a webhook receiver has to answer before the attempt counts as failed.
 SEVA_WEBHOOK_TIMEOUT_SECONDS = env_float("SEVA_WEBHOOK_TIMEOUT_SECONDS", 5.0)
 # Attempts per webhook delivery before it is marked dead.
