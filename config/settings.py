@@ -236,6 +236,8 @@ SEVA_X_ACCESS_TOKENS = [
 ]
 # The app's consumer secret: signs webhook CRC answers and verifies deliveries.
 SEVA_X_CONSUMER_SECRET = env_str("SEVA_X_CONSUMER_SECRET")
+# Webhook CRC checks a client may make per hour (X makes about one an hour; 0 = no limit).
+SEVA_X_CRC_RATE_LIMIT = env_int("SEVA_X_CRC_RATE_LIMIT", 60, minimum=0)
 SEVA_X_TIMEOUT_SECONDS = env_float("SEVA_X_TIMEOUT_SECONDS", 10.0)
 # How often the poller fetches mentions and direct messages, per account.
 SEVA_X_POLL_SECONDS = env_float("SEVA_X_POLL_SECONDS", 15.0)
@@ -268,6 +270,9 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SEVA_API_RATE_LIM
     raise ImproperlyConfigured(
         f"SEVA_API_RATE_LIMIT must look like 600/min, not {SEVA_API_RATE_LIMIT!r}"
     )
+# Webhooks go only to public addresses; these host names, addresses or networks are allowed
+# anyway (comma-separated, e.g. partner.intranet.example,10.20.0.0/16). Empty = none.
+SEVA_WEBHOOK_ALLOW_HOSTS = env_list("SEVA_WEBHOOK_ALLOW_HOSTS", [])
 # Seconds a webhook receiver has to answer before the attempt counts as failed.
 SEVA_WEBHOOK_TIMEOUT_SECONDS = env_float("SEVA_WEBHOOK_TIMEOUT_SECONDS", 5.0)
 # Attempts per webhook delivery before it is marked dead.

@@ -62,12 +62,6 @@ class WebhookSubscriptionForm(forms.ModelForm):  # type: ignore[type-arg]
             raise forms.ValidationError('A list of event types, e.g. ["status.changed"].')
         return value
 
-    def clean_url(self) -> str:
-        url = str(self.cleaned_data.get("url", ""))
-        if not url.startswith(("http://", "https://")):
-            raise forms.ValidationError("Webhooks are sent over http or https.")
-        return url
-
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(SevaModelAdmin):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from seva.api.webhooks.destinations import webhook_url_validate
 from seva.complaints.models import Event
 from seva.directory.models import Unit
 
@@ -69,7 +70,11 @@ class WebhookSubscription(models.Model):
     """Where to send complaint events, configured by administrators."""
 
     name = models.CharField(max_length=80)
-    url = models.URLField(max_length=500)
+    url = models.URLField(
+        max_length=500,
+        validators=[webhook_url_validate],
+        help_text="A public http(s) address (loopback and private networks are refused)",
+    )
     secret = models.CharField(
         max_length=128, help_text="Signs every delivery (HMAC-SHA256); share it with the receiver"
     )

@@ -6,7 +6,10 @@ threading, triage, replies, health) works on these values and never on a platfor
 
 Errors: an adapter raises `ChannelError`; `permanent=True` means "do not try this again"
 (credits depleted, duplicate content, a deleted post), otherwise the worker retries later,
-not before `retry_at` when the platform said when.
+not before `retry_at` when the platform said when. `ambiguous=True` means the platform may
+have acted on the request although we did not get its answer (a timeout or a dropped
+connection after sending, a 5xx, an unreadable 2xx): the caller must look before sending
+again. `duplicate=True` marks the platform's refusal of content it already has.
 """
 
 from __future__ import annotations
@@ -115,11 +118,15 @@ class ChannelError(Exception):
         permanent: bool = False,
         retry_at: dt.datetime | None = None,
         status: int | None = None,
+        ambiguous: bool = False,
+        duplicate: bool = False,
     ) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.retry_at = retry_at
         self.status = status
+        self.ambiguous = ambiguous
+        self.duplicate = duplicate
 
 
 class UnreadableItem(ValueError):
@@ -145,5 +152,9 @@ class Adapter(Protocol):
 
     def find_sent(self, reply: OutgoingReply, *, since: dt.datetime) -> str | None:
         """The id of an earlier send of this reply, if it went out (checked after a crash
-        between sending and recording)."""
+        between sending and recording, or an answer that was lost)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections; the adapter is not used again."""
         ...

@@ -24,6 +24,12 @@ SECRET = "s3cret-shared-with-the-receiver"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _local_receiver_allowed(settings):
+    # The receiver listens on 127.0.0.1, an address webhooks are refused unless allowed.
+    settings.SEVA_WEBHOOK_ALLOW_HOSTS = ["127.0.0.1"]
+
+
 def _subscribe(url: str, **extra) -> WebhookSubscription:
     webhook_deliveries_from_events()  # the worker has started: its cursor is at the log's end
     return WebhookSubscription.objects.create(name="district app", url=url, secret=SECRET, **extra)

@@ -5,7 +5,10 @@ its own short write, and the HTTP call happens between them. A claim is a lease 
 swap on `claimed_until`), so several senders can run. A failure is retried with exponential
 backoff until `SEVA_WEBHOOK_MAX_ATTEMPTS`, then the delivery is dead. A receiver that cannot
 be reached is skipped for the rest of the pass, so one slow or dead receiver delays only its
-own deliveries.
+own deliveries. Requests go only to public addresses, checked after DNS (destinations.py); a
+refused address makes the delivery dead at once. Only the receiver's status code is kept:
+its answer's body is never read, so nothing a receiver (or an inside address) says is stored
+or shown in the admin.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import datetime as dt
 import json
 import logging
 from collections import Counter
+from dataclasses import dataclass
 
 import httpx
 from django.conf import settings
@@ -21,6 +25,7 @@ from django.db import connection
 from django.db.models import F, Q
 
 from seva.api.models import DeliveryState, WebhookDelivery
+from seva.api.webhooks.destinations import DestinationRefused, webhook_http_client
 from seva.api.webhooks.signing import HEADER, signature_header
 from seva.core.timeutil import now
 
@@ -61,8 +66,16 @@ def _claim(delivery: WebhookDelivery, at: dt.datetime) -> bool:
     return claimed == 1
 
 
-def _post(client: httpx.Client, delivery: WebhookDelivery) -> tuple[int | None, str, bool]:
-    """(HTTP status or None, error, reachable). No database work here."""
+@dataclass(frozen=True)
+class _Attempt:
+    status: int | None = None
+    error: str = ""
+    reachable: bool = True
+    hopeless: bool = False  # another attempt cannot work (a bad URL, a refused address)
+
+
+def _post(client: httpx.Client, delivery: WebhookDelivery) -> _Attempt:
+    """One POST; no database work here."""
     body = webhook_body(delivery)
     headers = {
         "Content-Type": "application/json",
@@ -72,32 +85,36 @@ def _post(client: httpx.Client, delivery: WebhookDelivery) -> tuple[int | None, 
         HEADER: signature_header(delivery.subscription.secret, body),
     }
     try:
-        response = client.post(delivery.subscription.url, content=body, headers=headers)
+        with client.stream(
+            "POST", delivery.subscription.url, content=body, headers=headers
+        ) as response:
+            status = response.status_code  # the body is never read
+    except DestinationRefused as exc:
+        return _Attempt(error=f"refused: {exc}", hopeless=True)
     except httpx.TimeoutException as exc:
-        return None, f"timed out: {exc}", False
+        return _Attempt(error=f"timed out: {exc}", reachable=False)
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        return None, f"bad URL: {exc}", True
+        return _Attempt(error=f"bad URL: {exc}", hopeless=True)
     except httpx.HTTPError as exc:
-        return None, f"cannot connect: {exc}", False
-    if 200 <= response.status_code < 300:
-        return response.status_code, "", True
-    return response.status_code, f"HTTP {response.status_code}: {response.text[:200]}", True
+        return _Attempt(error=f"cannot connect: {exc}", reachable=False)
+    if 200 <= status < 300:
+        return _Attempt(status=status)
+    return _Attempt(status=status, error=f"HTTP {status}")
 
 
-def _record(delivery: WebhookDelivery, status: int | None, error: str, attempts: int) -> str:
+def _record(delivery: WebhookDelivery, attempt: _Attempt, attempts: int) -> str:
     at = now()
-    sent = not error
-    bad_url = error.startswith("bad URL")
+    sent = not attempt.error
     if sent:
         state = DeliveryState.SENT
-    elif bad_url or attempts >= settings.SEVA_WEBHOOK_MAX_ATTEMPTS:
+    elif attempt.hopeless or attempts >= settings.SEVA_WEBHOOK_MAX_ATTEMPTS:
         state = DeliveryState.DEAD
     else:
         state = DeliveryState.FAILED
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
         state=state,
-        last_status=status,
-        last_error=error[:1000],
+        last_status=attempt.status,
+        last_error=attempt.error[:1000],
         claimed_until=None,
         sent_at=at if sent else None,
         next_attempt_at=at + webhook_backoff(attempts) if state == DeliveryState.FAILED else at,
@@ -105,17 +122,13 @@ def _record(delivery: WebhookDelivery, status: int | None, error: str, attempts:
     return str(state)
 
 
-def webhook_send_due(*, limit: int = 50, client: httpx.Client | None = None) -> Counter[str]:
+def webhook_send_due(*, limit: int = 50) -> Counter[str]:
     """Send what is due; returns counts by outcome (sent, failed, dead, busy, skipped)."""
     if connection.in_atomic_block:
         raise RuntimeError("webhooks are sent outside any transaction")
-    own_client = client is None
-    client = client or httpx.Client(
-        timeout=float(settings.SEVA_WEBHOOK_TIMEOUT_SECONDS), follow_redirects=False
-    )
     outcomes: Counter[str] = Counter()
     unreachable: set[int] = set()
-    try:
+    with webhook_http_client(float(settings.SEVA_WEBHOOK_TIMEOUT_SECONDS)) as client:
         for delivery in _due(now(), limit):
             if delivery.subscription_id in unreachable:
                 outcomes["skipped"] += 1
@@ -123,14 +136,13 @@ def webhook_send_due(*, limit: int = 50, client: httpx.Client | None = None) -> 
             if not _claim(delivery, now()):
                 outcomes["busy"] += 1
                 continue
-            status, error, reachable = _post(client, delivery)
-            if not reachable:
+            attempt = _post(client, delivery)
+            if not attempt.reachable:
                 unreachable.add(delivery.subscription_id)
-            outcome = _record(delivery, status, error, delivery.attempts + 1)
-            if error:
-                log.warning("webhook %s to %s: %s", delivery.pk, delivery.subscription, error)
+            outcome = _record(delivery, attempt, delivery.attempts + 1)
+            if attempt.error:
+                log.warning(
+                    "webhook %s to %s: %s", delivery.pk, delivery.subscription, attempt.error
+                )
             outcomes[outcome] += 1
-    finally:
-        if own_client:
-            client.close()
     return outcomes

@@ -103,3 +103,23 @@ def accounts_ensure() -> list[ChannelAccount]:
             handle__is_monitored=True, handle__is_active=True
         ).select_related("handle")
     )
+
+
+def account_for_user(*, platform: str, user_id: str) -> ChannelAccount | None:
+    """The channel account of the active monitored handle whose platform user id this is
+    (created on first use, as `accounts_ensure` does), or None: not one of ours."""
+    from seva.directory.models import SocialHandle
+
+    if not user_id:
+        return None
+    handle = (
+        SocialHandle.objects.filter(
+            platform=platform, external_user_id=user_id, is_monitored=True, is_active=True
+        )
+        .order_by("pk")
+        .first()
+    )
+    if handle is None:
+        return None
+    account, _ = ChannelAccount.objects.get_or_create(handle=handle)
+    return account

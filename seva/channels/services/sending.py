@@ -1,10 +1,13 @@
 """The reply sender: claim due replies, send each at most once, record what happened.
 
 A claim moves a row to SENDING with a lease (compare-and-swap, so two senders never take the
-same row). The network call happens outside any transaction. If a sender dies between the
-platform accepting a reply and our recording it, the row is left in SENDING; when its lease
-has expired the next sender first asks the platform whether the reply is already there, and
-sends only if it is not.
+same row). The network call happens outside any transaction. A row left in SENDING means the
+last attempt's outcome is unknown: the sender died between the platform accepting the reply
+and our recording it, or the platform's answer was lost (a timeout or dropped connection
+after sending, a 5xx: `ChannelError.ambiguous`). Either way, once its lease has expired the
+next sender first asks the platform whether the reply is already there, and sends only if it
+is not; if the platform then refuses the text as a duplicate, the earlier attempt went out
+and the reply is recorded as sent.
 """
 
 from __future__ import annotations
@@ -75,9 +78,9 @@ def _over_window(reply: OutboundReply, at: dt.datetime) -> bool:
     return sent >= int(settings.SEVA_REPLIES_PER_15_MIN)
 
 
-def _mark_sent(reply: OutboundReply, external_id: str) -> None:
+def _mark_sent(reply: OutboundReply, external_id: str, note: str = "") -> None:
     OutboundReply.objects.filter(pk=reply.pk, state=ReplyState.SENDING).update(
-        state=ReplyState.SENT, external_id=external_id, sent_at=now(), last_error=""
+        state=ReplyState.SENT, external_id=external_id, sent_at=now(), last_error=note
     )
 
 
@@ -102,8 +105,59 @@ def _retry_later(reply: OutboundReply, error: ChannelError, attempts: int) -> No
         ChannelAccount.objects.filter(pk=reply.account_id).update(send_paused_until=error.retry_at)
 
 
+def _look_later(reply: OutboundReply, error: ChannelError, attempts: int) -> None:
+    """The platform may have taken the reply: it stays SENDING, like after a crash, until the
+    backoff has passed; then the next sender looks for it before sending again. (Looking at
+    once could miss a post the platform has not listed yet.)"""
+    OutboundReply.objects.filter(pk=reply.pk, state=ReplyState.SENDING).update(
+        claimed_until=now() + _backoff(attempts), last_error=str(error)[:1000]
+    )
+
+
+def _send_one(reply: OutboundReply, adapter: Adapter, attempts: int, unclear: bool) -> str:
+    """Send one claimed reply; returns the outcome. `unclear`: an earlier attempt may have
+    gone out (the row was found in SENDING)."""
+    message = outgoing(reply)
+    if unclear:
+        try:
+            found = adapter.find_sent(message, since=reply.created_at)
+        except ChannelError as exc:
+            # Unsure whether it went out: never send blind; look again after the lease.
+            log.warning("cannot check reply %s: %s", reply.pk, exc)
+            return "unsure"
+        if found:
+            _mark_sent(reply, found)
+            return "found"
+    if attempts > MAX_ATTEMPTS:
+        _mark_failed(reply, f"gave up after {MAX_ATTEMPTS} attempts: {reply.last_error}")
+        return "failed"
+    try:
+        external_id = adapter.send(message).external_id
+    except ChannelError as exc:
+        if exc.duplicate and unclear:
+            # X refuses a text it already has from us: the unclear attempt went out.
+            try:
+                found = adapter.find_sent(message, since=reply.created_at) or ""
+            except ChannelError:
+                found = ""
+            note = "" if found else f"taken as sent (its id is unknown): {exc}"
+            _mark_sent(reply, found, note=note[:1000])
+            return "found"
+        if exc.ambiguous:
+            _look_later(reply, exc, attempts)
+            return "unclear"
+        if exc.permanent:
+            _mark_failed(reply, exc)
+            return "failed"
+        _retry_later(reply, exc, attempts)
+        return "retry"
+    _mark_sent(reply, external_id)
+    return "sent"
+
+
 def reply_send_due(*, adapter_for: AdapterFor, limit: int = 50) -> Counter[str]:
-    """Send what is due; returns counts by outcome (sent, found, failed, retry, busy, held)."""
+    """Send what is due; returns counts by outcome (sent, found, failed, retry, unclear,
+    unsure, busy, held)."""
     outcomes: Counter[str] = Counter()
     at = now()
     for reply in _due(at, limit):
@@ -117,35 +171,9 @@ def reply_send_due(*, adapter_for: AdapterFor, limit: int = 50) -> Counter[str]:
         if not _claim(reply, at):
             outcomes["busy"] += 1
             continue
-        attempts = reply.attempts + 1
         adapter = adapter_for(reply.account)
-        message = outgoing(reply)
-        if was_sending:
-            try:
-                found = adapter.find_sent(message, since=reply.created_at)
-            except ChannelError as exc:
-                # Unsure whether it went out: never send blind; look again after the lease.
-                log.warning("cannot check reply %s: %s", reply.pk, exc)
-                outcomes["unsure"] += 1
-                continue
-            if found:
-                _mark_sent(reply, found)
-                outcomes["found"] += 1
-                continue
-        if attempts > MAX_ATTEMPTS:
-            _mark_failed(reply, f"gave up after {MAX_ATTEMPTS} attempts: {reply.last_error}")
-            outcomes["failed"] += 1
-            continue
         try:
-            external_id = adapter.send(message).external_id
-        except ChannelError as exc:
-            if exc.permanent:
-                _mark_failed(reply, exc)
-                outcomes["failed"] += 1
-            else:
-                _retry_later(reply, exc, attempts)
-                outcomes["retry"] += 1
-            continue
-        _mark_sent(reply, external_id)
-        outcomes["sent"] += 1
+            outcomes[_send_one(reply, adapter, reply.attempts + 1, was_sending)] += 1
+        finally:
+            adapter.close()  # a worker runs for days: no connection is left to the GC
     return outcomes

@@ -75,6 +75,9 @@ class XAdapter:
             )
         )
 
+    def close(self) -> None:
+        self.client.close()
+
     def find_sent(self, reply: OutgoingReply, *, since: dt.datetime) -> str | None:
         want = comparable(reply.text)
         start = since - dt.timedelta(minutes=5)

@@ -9,9 +9,13 @@ audit for little gain. httpx is already ours.
 Failure policy (X docs, "Rate limits" and "Response codes and errors"):
 - 429: wait until `x-rate-limit-reset` (or `x-user-limit-24hour-reset` for posting) when that is
   within `max_wait` seconds, else raise a retryable ChannelError with `retry_at`;
-- 402 (credits depleted), 401, 400, 404 and 403 (incl. duplicate content): permanent;
-- 5xx, timeouts, connection errors and unreadable JSON: retried with exponential backoff, then
-  a retryable ChannelError.
+- 402 (credits depleted), 401, 400, 404 and 403: permanent (403 for duplicate content is marked
+  `duplicate`);
+- a connection that could not be opened: X never saw the request, retried with backoff;
+- 5xx, timeouts and dropped connections after sending, unreadable JSON: a GET is retried with
+  exponential backoff, then a retryable ChannelError. A POST (a post, a DM) is never repeated
+  blindly: X may have taken it and only its answer was lost (a slow X sent a citizen the same
+  DM twice), so it raises at once with `ambiguous=True` and the sender looks on X first.
 """
 
 from __future__ import annotations
@@ -131,16 +135,21 @@ class XClient:
         params: Mapping[str, Any] | None = None,
         json_body: Any = None,
     ) -> dict[str, Any]:
+        # After an unclear outcome only a read may be repeated; a POST may already have acted.
+        unclear = method not in ("GET", "HEAD")
         attempt = 0
         while True:
             attempt += 1
             try:
                 response = self.http.request(method, path, params=params, json=json_body)
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                self._retry_or_raise(attempt, f"cannot reach X: {exc}")  # X never saw it
+                continue
             except httpx.TimeoutException as exc:
-                self._retry_or_raise(attempt, f"timeout: {exc}")
+                self._retry_or_raise(attempt, f"timeout: {exc}", ambiguous=unclear)
                 continue
             except httpx.TransportError as exc:
-                self._retry_or_raise(attempt, f"connection failed: {exc}")
+                self._retry_or_raise(attempt, f"connection failed: {exc}", ambiguous=unclear)
                 continue
             self.last_rate = rate_limit_from(response.headers)
             status = response.status_code
@@ -148,29 +157,40 @@ class XClient:
                 self._wait_for_reset(attempt, response)
                 continue
             if status >= 500:
-                self._retry_or_raise(attempt, f"X answered {status}: {_problem(response)}", status)
+                message = f"X answered {status}: {_problem(response)}"
+                self._retry_or_raise(attempt, message, status, ambiguous=unclear)
                 continue
             if status == 402:
                 raise ChannelError(
                     f"X credits depleted (402): {_problem(response)}", permanent=True, status=402
                 )
             if status >= 400:
+                problem = _problem(response)
                 raise ChannelError(
-                    f"X refused the request ({status}): {_problem(response)}",
+                    f"X refused the request ({status}): {problem}",
                     permanent=True,
                     status=status,
+                    duplicate=status == 403 and "duplicate content" in problem.lower(),
                 )
             try:
                 body = response.json()
             except (ValueError, json.JSONDecodeError):
-                self._retry_or_raise(attempt, "X sent a body that is not JSON", status)
+                self._retry_or_raise(
+                    attempt, "X sent a body that is not JSON", status, ambiguous=unclear
+                )
                 continue
             if not isinstance(body, dict):
-                self._retry_or_raise(attempt, "X sent JSON that is not an object", status)
+                self._retry_or_raise(
+                    attempt, "X sent JSON that is not an object", status, ambiguous=unclear
+                )
                 continue
             return body
 
-    def _retry_or_raise(self, attempt: int, message: str, status: int | None = None) -> None:
+    def _retry_or_raise(
+        self, attempt: int, message: str, status: int | None = None, *, ambiguous: bool = False
+    ) -> None:
+        if ambiguous:
+            raise ChannelError(f"X may have taken it: {message}", status=status, ambiguous=True)
         if attempt > self.max_retries:
             raise ChannelError(f"{message} (after {attempt} attempts)", status=status)
         delay = self.backoff * (2 ** (attempt - 1))
@@ -229,7 +249,7 @@ class XClient:
             body["reply"] = {"in_reply_to_tweet_id": in_reply_to_id}
         data = self.request("POST", "/2/tweets", json_body=body).get("data") or {}
         if not data.get("id"):
-            raise ChannelError("X accepted the post but sent no id")
+            raise ChannelError("X accepted the post but sent no id", ambiguous=True)
         return str(data["id"])
 
     def dm_pages(self, *, max_pages: int = 5) -> Iterator[dict[str, Any]]:
@@ -253,7 +273,7 @@ class XClient:
         path = f"/2/dm_conversations/with/{participant_id}/messages"
         data = self.request("POST", path, json_body={"text": text}).get("data") or {}
         if not data.get("dm_event_id"):
-            raise ChannelError("X accepted the message but sent no dm_event_id")
+            raise ChannelError("X accepted the message but sent no dm_event_id", ambiguous=True)
         return str(data["dm_event_id"])
 
     def user_dm_events(self, participant_id: str) -> dict[str, Any]:

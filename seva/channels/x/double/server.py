@@ -23,7 +23,7 @@ import httpx
 from seva.channels.x.double.control import control
 from seva.channels.x.double.deliveries import delivery_body
 from seva.channels.x.double.endpoints import api
-from seva.channels.x.double.state import World
+from seva.channels.x.double.state import Fault, World
 from seva.channels.x.webhook import crc_response, sign
 
 WINDOW_SECONDS = 15 * 60
@@ -192,6 +192,7 @@ def _rule_matches(value: str, post: dict[str, Any]) -> bool:
 class _Handler(BaseHTTPRequestHandler):
     double: DoubleServer
     protocol_version = "HTTP/1.1"
+    after_accept: Fault | None = None  # a fault that spoils the answer after X acted
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: tests and the demo read the world, not an access log
@@ -206,6 +207,14 @@ class _Handler(BaseHTTPRequestHandler):
         raw: bytes | None = None,
         content_type: str = "application/json; charset=utf-8",
     ) -> None:
+        fault, self.after_accept = self.after_accept, None
+        if fault is not None and 200 <= status < 300:
+            # X took the request; the answer is what goes wrong (a slow or failing X).
+            if fault.kind == "accept_then_timeout":
+                time.sleep(fault.seconds)
+                self.close_connection = True
+                return
+            return self._problem(503, "Service Unavailable", "Service Unavailable", headers=headers)
         data = raw if raw is not None else json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -256,6 +265,7 @@ class _Handler(BaseHTTPRequestHandler):
         parsed = urllib.parse.urlsplit(self.path)
         path = parsed.path
         query = {k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query).items()}
+        self.after_accept = None
         if path.startswith("/_double/"):
             return control(self, method, path, query)
         if not self._token:
@@ -300,6 +310,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(200, None, headers, raw=b'{"data": [{"id": "1", "te')
             if fault.kind == "slow":
                 time.sleep(fault.seconds)
+            if fault.kind in ("accept_then_503", "accept_then_timeout"):
+                self.after_accept = fault
+            if fault.kind == "stale":
+                # A timeline that has not caught up yet: nothing listed.
+                return self._send(200, {"meta": {"result_count": 0}}, headers)
         if remaining < 0:
             headers["x-rate-limit-remaining"] = "0"
             return self._problem(429, "Too Many Requests", "Too Many Requests", headers=headers)

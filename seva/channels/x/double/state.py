@@ -37,10 +37,12 @@ def iso(at: dt.datetime) -> str:
 class Fault:
     """An injected failure: `kind` on the next `count` requests whose path starts `path`."""
 
-    kind: str  # 429 | 500 | 503 | timeout | malformed | partial | 402 | slow
+    # 429 | 500 | 503 | timeout | malformed | partial | 402 | slow | stale (an empty list),
+    # and after X has acted: accept_then_503 | accept_then_timeout (stall, then hang up)
+    kind: str
     count: int = 1
     path: str = "/2/"
-    seconds: float = 2.0  # timeout and slow: how long to stall
+    seconds: float = 2.0  # timeout, slow and accept_then_timeout: how long to stall
     reset_in: int = 1  # 429: seconds until the window resets
 
 
