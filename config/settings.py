@@ -1,8 +1,10 @@
 """Seva's one settings module.
 
-It starts with zero configuration: SQLite in ``var/`` and DEBUG on for a laptop. Production sets
-``SEVA_DEBUG=false``, ``SEVA_SECRET_KEY`` and ``DATABASE_URL`` (PostgreSQL). Every variable read
-here is listed, with a one-line comment, in ``.env.example`` (a test keeps the two in step).
+Its defaults are production's: DEBUG off, HTTPS enforced (redirect and HSTS), and a secret key
+required. A laptop sets ``SEVA_DEBUG=true`` (``scripts/demo`` and the tests do) and then needs
+nothing else: SQLite in ``var/``, plain HTTP. Production sets ``SEVA_SECRET_KEY`` and
+``DATABASE_URL`` (PostgreSQL). Every variable read here is listed, with a one-line comment, in
+``.env.example`` (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from config.env import env_bool, env_float, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SEVA_DATA_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("SEVA_DEBUG", True)
+# Off unless asked for: a forgotten variable must never serve tracebacks to the internet.
+DEBUG = env_bool("SEVA_DEBUG", False)
 SECRET_KEY = env_str("SEVA_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -140,6 +143,33 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- HTTPS ----------------------------------------------------------------------------------
+# Plain-HTTP requests are redirected to HTTPS (off when debug is on, or when the reverse proxy
+# redirects itself: SEVA_HTTPS_REDIRECT=false).
+SECURE_SSL_REDIRECT = env_bool("SEVA_HTTPS_REDIRECT", not DEBUG)
+# Browsers told to use HTTPS only, for this many seconds (0 = no HSTS header).
+SECURE_HSTS_SECONDS = env_int("SEVA_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+# Seva's host and any host below it. `preload` only matters if a registrable domain is
+# submitted to the browsers' preload list, which a subdomain cannot be.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+# Behind a reverse proxy that ends TLS, Django sees plain HTTP: without this it would redirect
+# every request again (a loop) and never send HSTS. The header the proxy sets on HTTPS
+# requests, as NAME or NAME=VALUE (value "https" when omitted), e.g. X-Forwarded-Proto. Never
+# set it without a proxy that overwrites the header: anyone can send it.
+_proxy_ssl_header = env_str("SEVA_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    _name, _, _value = _proxy_ssl_header.partition("=")
+    if not re.fullmatch(r"[A-Za-z0-9-]+", _name.strip()):
+        raise ImproperlyConfigured(
+            f"SEVA_PROXY_SSL_HEADER must be a header name like X-Forwarded-Proto, not "
+            f"{_proxy_ssl_header!r}"
+        )
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _name.strip().upper().replace("-", "_"),
+        _value.strip() or "https",
+    )
 
 # Tweets are hostile input: the policy allows only our own scripts and styles.
 SECURE_CSP = {
