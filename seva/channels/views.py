@@ -21,11 +21,13 @@ from seva.channels.services.store import inbound_store
 from seva.channels.tasks import intake_drain_task
 from seva.channels.x.parse import items_from_webhook
 from seva.channels.x.webhook import SIGNATURE_HEADER, crc_response, signature_valid
+from seva.core.middleware import nul_allowed_in_body
 
 MAX_BODY = 1_000_000
 
 
 @csrf_exempt  # X cannot send a CSRF token; the HMAC signature authenticates it instead
+@nul_allowed_in_body  # signed as sent; the raw store replaces NUL in what it keeps
 @require_http_methods(["GET", "POST"])
 def x_webhook(request: HttpRequest) -> HttpResponse:
     secret = settings.SEVA_X_CONSUMER_SECRET

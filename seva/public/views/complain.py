@@ -48,9 +48,14 @@ def too_many(request: HttpRequest, verdict: RateVerdict) -> HttpResponse:
     return render(request, "public/limited.html", context, status=429)
 
 
+def max_body_bytes() -> int:
+    return int(settings.SEVA_COMPLAIN_MAX_BODY_BYTES)
+
+
 def body_limit(view: View) -> View:
     """Refuse a request body larger than SEVA_COMPLAIN_MAX_BODY_BYTES by its declared length,
-    before anything reads it (Django itself caps bodies at DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+    before anything reads it (Django itself caps bodies at DATA_UPLOAD_MAX_MEMORY_SIZE; the
+    NUL check in seva.core.middleware reads `body_limit_bytes` and leaves such bodies alone)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -58,11 +63,12 @@ def body_limit(view: View) -> View:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > int(settings.SEVA_COMPLAIN_MAX_BODY_BYTES):
+        if length > max_body_bytes():
             message = _("The complaint is too long to send. Shorten it and try again.")
             return render(request, "public/refused.html", {"message": message}, status=413)
         return view(request, *args, **kwargs)
 
+    wrapped.body_limit_bytes = max_body_bytes  # type: ignore[attr-defined]
     return wrapped
 
 
