@@ -250,6 +250,10 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SEVA_API_RATE_LIM
     raise ImproperlyConfigured(
         f"SEVA_API_RATE_LIMIT must look like 600/min, not {SEVA_API_RATE_LIMIT!r}"
     )
+# Open311's GET requests without a person's token: off, such a caller may only ask for requests
+# by id (each counts against SEVA_TRACK_RATE_LIMIT). On, anyone may also list them (never the
+# sensitive categories: women's safety, police conduct, and those marked in the admin).
+SEVA_OPEN311_PUBLIC_LIST = env_bool("SEVA_OPEN311_PUBLIC_LIST", False)
 # Seconds a webhook receiver has to answer before the attempt counts as failed.
 SEVA_WEBHOOK_TIMEOUT_SECONDS = env_float("SEVA_WEBHOOK_TIMEOUT_SECONDS", 5.0)
 # Attempts per webhook delivery before it is marked dead.

@@ -25,9 +25,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from seva.channels.direct import SubmissionHeld, submission_intake
 from seva.core.errors import Conflict, InvalidInput
-from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited
+from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited, tracking_limit
 from seva.public.forms import ComplaintForm, choice_label, new_ref, ref_is_fresh
 from seva.public.selectors import choosable_stations, complaint_exists
+from seva.public.views.track import too_many as too_many_lookups
 
 View = Callable[..., HttpResponse]
 
@@ -123,9 +124,11 @@ def complain(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+@rate_limited(tracking_limit, on_limit=too_many_lookups)
 def complained(request: HttpRequest, code: str) -> HttpResponse:
     """The code, big, with the tracking link and what happens next. Shows nothing but the
-    code, which its tracking page shows anyway."""
+    code, which its tracking page shows anyway; but it tells whether a code exists, so it
+    counts against the tracking limit like the tracking page."""
     if not complaint_exists(code):
         raise Http404("no such complaint")
     link = f"{settings.SITE_URL}/track/{code}/"
