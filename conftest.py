@@ -3,6 +3,8 @@ points at one (scripts/test starts a throwaway cluster and runs the suite twice)
 
 from __future__ import annotations
 
+import socket
+from ipaddress import ip_address
 from typing import Any
 
 import pytest
@@ -58,3 +60,31 @@ def world(db: None) -> Any:
     from tests.personas import build_world
 
     return build_world()
+
+
+# Webhook URLs are looked up when saved and when sent; tests never ask a DNS server, in any
+# test. Names resolve from this table; address literals and localhost resolve as usual.
+TEST_DNS = {
+    "example.com": ["93.184.215.14"],
+    "hooks.partner.example": ["93.184.215.34"],
+    "inside.partner.example": ["10.20.30.40"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from seva.api.webhooks import destinations
+
+    real = destinations.resolve
+
+    def resolve(host: str, port: int) -> Any:
+        if host in TEST_DNS:
+            return [ip_address(a) for a in TEST_DNS[host]]
+        if host != "localhost":
+            try:  # an address in any spelling the C library reads (127.1, 2130706433)
+                socket.getaddrinfo(host, port, flags=socket.AI_NUMERICHOST)
+            except socket.gaierror:
+                raise socket.gaierror(f"{host}: tests never ask a DNS server") from None
+        return real(host, port)
+
+    monkeypatch.setattr(destinations, "resolve", resolve)

@@ -28,7 +28,7 @@ def run(
     out: Any, *, complaints: int, requests: int, database_url: str, postgres: bool
 ) -> dict[str, Any]:
     env = {**os.environ, "SEVA_DEBUG": "false", "SEVA_SECRET_KEY": "bench-dashboard"}
-    env["SEVA_SECURE_SSL_REDIRECT"] = "false"
+    env["SEVA_HTTPS_REDIRECT"] = "false"  # requests are made in process, over plain HTTP
     cluster = ""
     if postgres:
         home = Path(tempfile.mkdtemp(prefix="seva-bench-pg-"))

@@ -133,6 +133,9 @@ def run(
         "SEVA_DATA_DIR": str(workdir),
         "SEVA_LOG_LEVEL": "WARNING",
         "SEVA_X_POLL_SECONDS": "1",
+        # The X double delivers webhooks to runserver on 127.0.0.1 over plain HTTP, which a
+        # production environment (debug off) would redirect to HTTPS.
+        "SEVA_HTTPS_REDIRECT": "false",
     }
     if database_url:
         env["DATABASE_URL"] = database_url

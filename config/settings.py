@@ -1,8 +1,10 @@
 """Seva's one settings module.
 
-It starts with zero configuration: SQLite in ``var/`` and DEBUG on for a laptop. Production sets
-``SEVA_DEBUG=false``, ``SEVA_SECRET_KEY`` and ``DATABASE_URL`` (PostgreSQL). Every variable read
-here is listed, with a one-line comment, in ``.env.example`` (a test keeps the two in step).
+Its defaults are production's: DEBUG off, HTTPS enforced (redirect and HSTS), and a secret key
+required. A laptop sets ``SEVA_DEBUG=true`` (``scripts/demo`` and the tests do) and then needs
+nothing else: SQLite in ``var/``, plain HTTP. Production sets ``SEVA_SECRET_KEY`` and
+``DATABASE_URL`` (PostgreSQL). Every variable read here is listed, with a one-line comment, in
+``.env.example`` (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from config.env import env_bool, env_float, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SEVA_DATA_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("SEVA_DEBUG", True)
+# Off unless asked for: a forgotten variable must never serve tracebacks to the internet.
+DEBUG = env_bool("SEVA_DEBUG", False)
 SECRET_KEY = env_str("SEVA_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -63,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL characters (which PostgreSQL refuses) answered 400 before any view or query.
+    "seva.core.middleware.RefuseNulMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -191,6 +196,33 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# --- HTTPS ----------------------------------------------------------------------------------
+# Plain-HTTP requests are redirected to HTTPS (off when debug is on, or when the reverse proxy
+# redirects itself: SEVA_HTTPS_REDIRECT=false).
+SECURE_SSL_REDIRECT = env_bool("SEVA_HTTPS_REDIRECT", not DEBUG)
+# Browsers told to use HTTPS only, for this many seconds (0 = no HSTS header).
+SECURE_HSTS_SECONDS = env_int("SEVA_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+# Seva's host and any host below it. `preload` only matters if a registrable domain is
+# submitted to the browsers' preload list, which a subdomain cannot be.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+# Behind a reverse proxy that ends TLS, Django sees plain HTTP: without this it would redirect
+# every request again (a loop) and never send HSTS. The header the proxy sets on HTTPS
+# requests, as NAME or NAME=VALUE (value "https" when omitted), e.g. X-Forwarded-Proto. Never
+# set it without a proxy that overwrites the header: anyone can send it.
+_proxy_ssl_header = env_str("SEVA_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    _name, _, _value = _proxy_ssl_header.partition("=")
+    if not re.fullmatch(r"[A-Za-z0-9-]+", _name.strip()):
+        raise ImproperlyConfigured(
+            f"SEVA_PROXY_SSL_HEADER must be a header name like X-Forwarded-Proto, not "
+            f"{_proxy_ssl_header!r}"
+        )
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _name.strip().upper().replace("-", "_"),
+        _value.strip() or "https",
+    )
+
 # Tweets are hostile input: the policy allows only our own scripts and styles.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -273,6 +305,10 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SEVA_API_RATE_LIM
 # Webhooks go only to public addresses; these host names, addresses or networks are allowed
 # anyway (comma-separated, e.g. partner.intranet.example,10.20.0.0/16). Empty = none.
 SEVA_WEBHOOK_ALLOW_HOSTS = env_list("SEVA_WEBHOOK_ALLOW_HOSTS", [])
+# Open311's GET requests without a person's token: off, such a caller may only ask for requests
+# by id (each counts against SEVA_TRACK_RATE_LIMIT). On, anyone may also list them (never the
+# sensitive categories: women's safety, police conduct, and those marked in the admin).
+SEVA_OPEN311_PUBLIC_LIST = env_bool("SEVA_OPEN311_PUBLIC_LIST", False)
 # Seconds a webhook receiver has to answer before the attempt counts as failed.
 SEVA_WEBHOOK_TIMEOUT_SECONDS = env_float("SEVA_WEBHOOK_TIMEOUT_SECONDS", 5.0)
 # Attempts per webhook delivery before it is marked dead.

@@ -2,7 +2,8 @@
 
 A person token makes the request act as that person, so every endpoint is scoped by exactly
 the same `seva.directory.access` functions as the desk. A submitter key acts as nobody and
-may only file complaints.
+may only file complaints. Tokens are read from the Authorization header only, never from a
+URL's query (which proxies and servers log); Open311's `api_key` takes submitter keys alone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from ninja.throttling import BaseThrottle
 from seva.api.models import ApiToken, TokenKind
 from seva.api.tokens import api_token_check
 from seva.core.errors import NotAllowed
-from seva.core.ratelimit import RateLimit, client_address, ratelimit_hit
+from seva.core.ratelimit import (
+    RateLimit,
+    RateVerdict,
+    client_address,
+    ratelimit_hit,
+    tracking_limit,
+)
 
 
 class TokenAuth(HttpBearer):
@@ -52,21 +59,38 @@ def api_rate_limit() -> RateLimit:
     return RateLimit(scope="api", requests=int(count), seconds=_SECONDS[unit])
 
 
-class TokenRateThrottle(BaseThrottle):
-    """`SEVA_API_RATE_LIMIT` requests per token (per client address before authentication),
-    counted by `seva.core.ratelimit` like the public pages: in the database, so every web
-    process shares the count, with client addresses kept only as keyed hashes and read from
-    the trusted proxy's header alone (ninja's own throttle would believe any X-Forwarded-For)."""
+class _LimitThrottle(BaseThrottle):
+    """A ninja throttle counted by `seva.core.ratelimit`: in the database, so every web process
+    shares the count, with client addresses kept only as keyed hashes and read from the
+    trusted proxy's header alone (ninja's own throttle would believe any X-Forwarded-For)."""
 
     def __init__(self) -> None:
         self._last = threading.local()  # one instance serves every request thread
 
+    def verdict(self, request: HttpRequest) -> RateVerdict:
+        raise NotImplementedError
+
     def allow_request(self, request: HttpRequest) -> bool:
-        token = getattr(request, "auth", None)
-        client = f"token:{token.digest}" if isinstance(token, ApiToken) else client_address(request)
-        verdict = ratelimit_hit(limit=api_rate_limit(), client=client)
+        verdict = self.verdict(request)
         self._last.retry_after = verdict.retry_after
         return verdict.allowed
 
     def wait(self) -> float | None:
         return float(getattr(self._last, "retry_after", 0)) or None
+
+
+class TokenRateThrottle(_LimitThrottle):
+    """`SEVA_API_RATE_LIMIT` requests per token (per client address before authentication)."""
+
+    def verdict(self, request: HttpRequest) -> RateVerdict:
+        token = getattr(request, "auth", None)
+        client = f"token:{token.digest}" if isinstance(token, ApiToken) else client_address(request)
+        return ratelimit_hit(limit=api_rate_limit(), client=client)
+
+
+class TrackingThrottle(_LimitThrottle):
+    """The tracking limit per client address, shared with the tracking page and every other
+    door that tells whether a code exists (`seva.core.ratelimit.tracking_limit`)."""
+
+    def verdict(self, request: HttpRequest) -> RateVerdict:
+        return ratelimit_hit(limit=tracking_limit(), client=client_address(request))

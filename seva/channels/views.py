@@ -34,6 +34,7 @@ from seva.channels.x.webhook import (
     delivery_user_id,
     signature_valid,
 )
+from seva.core.middleware import nul_allowed_in_body
 from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def too_many_crc(request: HttpRequest, verdict: RateVerdict) -> HttpResponse:
 
 
 @csrf_exempt  # X cannot send a CSRF token; the HMAC signature authenticates it instead
+@nul_allowed_in_body  # signed as sent; the raw store replaces NUL in what it keeps
 @require_http_methods(["GET", "POST"])
 @rate_limited(crc_limit, methods=frozenset({"GET"}), on_limit=too_many_crc)
 def x_webhook(request: HttpRequest) -> HttpResponse:

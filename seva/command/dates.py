@@ -1,4 +1,5 @@
-"""The command centre's date range: IST calendar days, last 30 days by default."""
+"""The command centre's date range: IST calendar days, last 30 days by default, within the
+days `seva.core.days` allows (a day outside them is a form error, and the page a 400)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from seva.core.days import DayField, date_errors
 from seva.core.timeutil import ist_date, now
 
 DEFAULT_DAYS = 30
@@ -30,13 +32,16 @@ def default_range() -> DayRange:
 
 
 class RangeForm(forms.Form):
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
-    )
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
+    start = DayField(label=_("From"), required=False, widget=forms.DateInput({"type": "date"}))
+    end = DayField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
+
+    def problem(self) -> str:
+        """What is wrong with the dates asked for, for the reader ("" when nothing)."""
+        return date_errors(self, "start", "end")
 
     def day_range(self) -> DayRange:
-        """The range asked for; a bad or missing value falls back to the last 30 days."""
+        """The range asked for; a missing value (or a bad one, which `problem` reports) falls
+        back to the last 30 days."""
         fallback = default_range()
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         last: dt.date = data.get("end") or fallback.last

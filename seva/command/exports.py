@@ -4,12 +4,19 @@ Rows are produced lazily (`iterator()` in chunks) and streamed, so a million-row
 one chunk in memory. Posts are hostile input: in CSV a cell that a spreadsheet would take for
 a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe. XLSX
 cells are written as inline strings, which spreadsheets never evaluate.
+
+An export that fails after its response began (the headers, 200, are gone by then) must never
+look complete: its last row is INCOMPLETE_MARK and the error goes on up, so the server cuts the
+connection before a chunked response's last chunk, which every HTTP client reports as an
+incomplete download. Where the body is not chunked (HTTP/1.0, or a server that closes instead)
+the mark is what tells.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -20,6 +27,7 @@ from django.utils.translation import gettext as _
 from seva.command.dates import DayRange
 from seva.command.selectors import MEASURES, CommandTable, UnitFigures
 from seva.command.services import ist_day_bounds
+from seva.command.xlsx import INCOMPLETE_MARK
 from seva.complaints.models import Complaint
 from seva.core.timeutil import to_ist
 from seva.desk.labels import category_label, status_label
@@ -32,6 +40,8 @@ if TYPE_CHECKING:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
+
+log = logging.getLogger(__name__)
 
 
 def csv_safe(value: Cell) -> Cell:
@@ -46,10 +56,17 @@ class _Echo:
 
 
 def csv_stream(rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
+    """The CSV text of `rows`. If `rows` fails, a last row says the file is incomplete and the
+    error is raised again after it."""
     writer = csv.writer(_Echo())
     yield "\ufeff"  # so spreadsheets read the Devanagari as UTF-8
-    for row in rows:
-        yield writer.writerow([csv_safe(value) for value in row])
+    try:
+        for row in rows:
+            yield writer.writerow([csv_safe(value) for value in row])
+    except Exception:
+        log.exception("a CSV export failed midway; sent marked incomplete, then cut off")
+        yield writer.writerow([INCOMPLETE_MARK])
+        raise
 
 
 def _when(value: dt.datetime | None) -> str:

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -168,6 +169,7 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
     hq = state_hq_unit()
     context = {
         "range_form": range_form,
+        "range_problem": range_form.problem(),
         "days": days,
         "focus": reach.tops[0] if code else None,
         "rows": rows,
@@ -190,7 +192,9 @@ def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
     }
     if context["show_health"]:
         context["health"] = _health()
-    return render(request, "command/centre.html", context)
+    # Dates it cannot use: the page shows the last 30 days and says why (a 400, a form error).
+    status = 400 if context["range_problem"] else 200
+    return render(request, "command/centre.html", context, status=status)
 
 
 def _health() -> list[Any]:
@@ -226,14 +230,25 @@ def _check_format(fmt: str) -> None:
         raise Http404(f"no export format {fmt!r}")
 
 
+def _refused_range(form: RangeForm) -> HttpResponse | None:
+    """An export of dates it cannot use is refused before anything streams (a file of the
+    wrong days would look like the right one)."""
+    problem = form.problem()
+    if not problem:
+        return None
+    return HttpResponse(problem + "\n", status=400, content_type="text/plain; charset=utf-8")
+
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
 @login_required
-def export_complaints(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+def export_complaints(request: HttpRequest, fmt: str) -> HttpResponseBase:
     _check_format(fmt)
-    _range_form, days = _day_range(request)
+    range_form, days = _day_range(request)
+    if refused := _refused_range(range_form):
+        return refused
     _reach(request, None, Action.EXPORT)
     rows = exports.complaint_rows(request.user, days)
     name = f"complaints-{days.first}-{days.last}.{fmt}"
@@ -248,9 +263,11 @@ def export_complaints(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
 
 @require_GET
 @login_required
-def export_units(request: HttpRequest, fmt: str, code: str | None = None) -> StreamingHttpResponse:
+def export_units(request: HttpRequest, fmt: str, code: str | None = None) -> HttpResponseBase:
     _check_format(fmt)
-    _range_form, days = _day_range(request)
+    range_form, days = _day_range(request)
+    if refused := _refused_range(range_form):
+        return refused
     reach = _reach(request, code, Action.EXPORT)
     rollup_refresh()
     table = command_table(request.user, reach, days)

@@ -4,10 +4,16 @@ Hand-written (zipfile + SpreadsheetML) instead of a dependency: the exports need
 formulas, and this streams — each chunk of rows is compressed and handed out as it is made,
 so a million-row export never sits in memory. Cells are inline strings, escaped for XML;
 characters XML 1.0 forbids (control characters in hostile posts) are dropped.
+
+A workbook whose rows fail midway (a lost database connection, after the response began) must
+not look complete: its sheet ends with `INCOMPLETE_MARK`, the archive never gets its central
+directory (so no spreadsheet opens it as it is), and the error goes on up, which makes the
+server drop the connection before the end of a chunked response.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +24,14 @@ _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 Cell = str | int | float | None
+
+log = logging.getLogger(__name__)
+
+# The last row of an export that failed midway, in CSV and XLSX alike.
+INCOMPLETE_MARK = (
+    "EXPORT FAILED: this file is incomplete. Export it again. / "
+    "निर्यात विफल: यह फ़ाइल अधूरी है। फिर से निर्यात करें।"
+)
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -103,22 +117,32 @@ class _Sink:
 def xlsx_stream(
     rows: Iterable[Sequence[Cell]], *, sheet_name: str = "Sheet1", rows_per_chunk: int = 500
 ) -> Iterator[bytes]:
-    """The bytes of an .xlsx workbook whose one sheet holds `rows`, produced as it goes."""
+    """The bytes of an .xlsx workbook whose one sheet holds `rows`, produced as it goes. If
+    `rows` fails, the sheet ends with INCOMPLETE_MARK, the archive is left without its central
+    directory, and the error is raised again after those bytes."""
     sink = _Sink()
-    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:  # type: ignore[call-overload]
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _RELS)
-        archive.writestr("xl/workbook.xml", _workbook(sheet_name))
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(_SHEET_HEAD.encode())
-            pending: list[str] = []
-            for values in rows:
-                pending.append(_row(values))
-                if len(pending) >= rows_per_chunk:
-                    sheet.write("".join(pending).encode())
-                    pending.clear()
-                    yield sink.drain()
-            sheet.write(("".join(pending) + _SHEET_TAIL).encode())
-        yield sink.drain()
+    archive = zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED)  # type: ignore[call-overload]
+    archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+    archive.writestr("_rels/.rels", _RELS)
+    archive.writestr("xl/workbook.xml", _workbook(sheet_name))
+    archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+    sheet = archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+    sheet.write(_SHEET_HEAD.encode())
+    pending: list[str] = []
+    try:
+        for values in rows:
+            pending.append(_row(values))
+            if len(pending) >= rows_per_chunk:
+                sheet.write("".join(pending).encode())
+                pending.clear()
+                yield sink.drain()
+    except Exception:
+        log.exception("an XLSX export failed midway; sent marked incomplete, then cut off")
+        sheet.write(("".join(pending) + _row([INCOMPLETE_MARK]) + _SHEET_TAIL).encode())
+        sheet.close()
+        yield sink.drain()  # never archive.close(): no central directory, no usable file
+        raise
+    sheet.write(("".join(pending) + _SHEET_TAIL).encode())
+    sheet.close()
+    archive.close()
     yield sink.drain()

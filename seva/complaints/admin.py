@@ -12,7 +12,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from seva.complaints.events import event_describe
-from seva.complaints.models import Complaint, Event, ReplyTemplate, SlaTarget
+from seva.complaints.models import (
+    Complaint,
+    Event,
+    ReplyTemplate,
+    SensitiveCategory,
+    SlaTarget,
+)
 from seva.complaints.templates import template_retire_refusal
 from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.directory.adminsite import SevaInline, SevaModelAdmin
@@ -25,15 +31,23 @@ class SlaTargetAdmin(SevaModelAdmin):
     list_display = ["__str__", "first_action_minutes", "resolution_minutes"]
 
 
+@admin.register(SensitiveCategory)
+class SensitiveCategoryAdmin(SevaModelAdmin):
+    """Categories never listed publicly (Open311's public list), beyond the built-in women's
+    safety and police conduct, which always are. Global configuration: state HQ's to change."""
+
+    list_display = ["category", "reason", "created_at"]
+
+
 class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
     """Refuses unknown placeholders and bodies that cannot fit a post once filled in."""
 
     # Longest realistic values: a code, a long unit name, a link (X counts any URL as 23).
     SAMPLE = {
-        "code": "LKN-261123-1042-7",
+        "code": "LKN-261123-1042317-K",
         "unit": "Police Station Hazratganj Kotwali",
         "unit_hi": "थाना हजरतगंज कोतवाली",
-        "link": "https://seva.example/track/LKN-261123-1042-7",
+        "link": "https://seva.example/track/LKN-261123-1042317-K",
         "note": "",
         "status": "Incomplete information",
     }

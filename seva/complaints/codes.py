@@ -5,7 +5,10 @@ Format (canonical, as printed): ``PREFIX-YYMMDD-SERIAL-C``, e.g. ``LKN-261122-04
 - PREFIX: 2–4 letters naming the unit that registered the complaint (a district's own prefix,
   or the state HQ's ``UP`` when no district was known yet). Kept when the complaint moves.
 - YYMMDD: the registration date in India (IST).
-- SERIAL: the day's running number for that prefix, at least 3 digits.
+- SERIAL: a number drawn at random for that prefix and day, at least 3 digits (5 or more for
+  codes given since serials stopped being a running count; older codes keep theirs and stay
+  valid). Random so that one code tells nothing about the others: `serial_digits` keeps at
+  most one serial in `SPARSENESS` taken, so a guess almost always misses.
 - C: a check character computed over everything before it.
 
 Alphabet: the digits and the letters without I, O, Q, X and Z (31 symbols), so nothing reads
@@ -29,10 +32,14 @@ _VALUE = {symbol: index for index, symbol in enumerate(ALPHABET)}
 _MODULUS = 31
 assert len(ALPHABET) == _MODULUS
 PREFIX_LETTERS = "ABCDEFGHJKLMNPRSTUVWY"
-MIN_SERIAL_DIGITS = 3
+MIN_SERIAL_DIGITS = 3  # what the format accepts (older codes' running numbers)
+MAX_SERIAL_DIGITS = 9
+MIN_RANDOM_DIGITS = 5  # what new codes get at least
+SPARSENESS = 1000  # at most one serial in this many is in use, per prefix and day
 _LETTER_CLASS = "A-HJ-NPR-WY"
 _COMPACT = re.compile(
-    rf"^(?P<prefix>[{_LETTER_CLASS}]{{2,4}})(?P<date>\d{{6}})(?P<serial>\d{{{MIN_SERIAL_DIGITS},9}})"
+    rf"^(?P<prefix>[{_LETTER_CLASS}]{{2,4}})(?P<date>\d{{6}})"
+    rf"(?P<serial>\d{{{MIN_SERIAL_DIGITS},{MAX_SERIAL_DIGITS}}})"
     rf"(?P<check>[0-9{_LETTER_CLASS}])$"
 )
 _PREFIX = re.compile(rf"^[{_LETTER_CLASS}]{{2,4}}$")
@@ -98,7 +105,25 @@ def make_code(*, prefix: str, date: dt.date, serial: int) -> ComplaintCode:
     validate_prefix(prefix)
     if serial < 1:
         raise CodeFormatError("a serial starts at 1")
+    if serial >= 10**MAX_SERIAL_DIGITS:
+        raise CodeFormatError(f"a serial has at most {MAX_SERIAL_DIGITS} digits")
     return ComplaintCode(prefix=prefix, date=date, serial=serial)
+
+
+def serial_digits(issued: int) -> int:
+    """How many digits new serials get once `issued` codes exist for a prefix and day (the new
+    ones included): the fewest, from MIN_RANDOM_DIGITS, that keep at most one serial in
+    SPARSENESS taken. Five digits serve the first 90 codes of a day, six the first 900."""
+    digits = MIN_RANDOM_DIGITS
+    while digits < MAX_SERIAL_DIGITS and 9 * 10 ** (digits - 1) < SPARSENESS * issued:
+        digits += 1
+    return digits
+
+
+def serial_choices(digits: int) -> range:
+    """The serials of exactly `digits` digits (no leading zero, so the printed code and the
+    serial stay one-to-one)."""
+    return range(10 ** (digits - 1), 10**digits)
 
 
 def normalise(text: str) -> str:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from seva.complaints.statuses import LABELS, Status
 from seva.core.models import TimestampedModel
 from seva.directory.models import Platform, Unit
+from seva.routing.detect.lexicon import CATEGORY_PRIORITY, SENSITIVE_CATEGORIES
 
 STATUS_CHOICES = [(status.value, LABELS[status]) for status in Status]
 
@@ -223,17 +224,42 @@ class OutboxEntry(models.Model):
 
 
 class CodeCounter(models.Model):
-    """The day's last serial per code prefix (see codes.py); incremented under a row lock."""
+    """How many codes a prefix has been given on a day (see codes.py). Allocating a code
+    increments it, which also locks the row until commit: allocations for one prefix and day
+    take turns, so each sees the codes the others gave out (services/codes.py)."""
 
     prefix = models.CharField(max_length=4)
     day = models.DateField()
-    last = models.PositiveIntegerField(default=0)
+    issued = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "day"], name="uniq_code_counter")]
 
     def __str__(self) -> str:
-        return f"{self.prefix} {self.day}: {self.last}"
+        return f"{self.prefix} {self.day}: {self.issued}"
+
+
+# The categories an administrator may mark: the taxonomy's (seva.routing) and "other" (none,
+# or one the taxonomy does not know). The built-in sensitive ones always are, so not offered.
+MARKABLE_CATEGORIES = [
+    (name, name) for name in (*CATEGORY_PRIORITY, "other") if name not in SENSITIVE_CATEGORIES
+]
+
+
+class SensitiveCategory(TimestampedModel):
+    """A complaint category an administrator marked sensitive: its complaints are never listed
+    publicly, like the built-in sensitive ones (seva.routing.detect.lexicon
+    SENSITIVE_CATEGORIES). Read through `seva.complaints.selectors.sensitive_categories`."""
+
+    category = models.CharField(max_length=40, unique=True, choices=MARKABLE_CATEGORIES)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["category"]
+        verbose_name_plural = "sensitive categories"
+
+    def __str__(self) -> str:
+        return self.category
 
 
 class SlaTarget(TimestampedModel):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 
 from seva.complaints.events import UNIT_KEYS, event_describe
-from seva.complaints.models import Complaint
+from seva.complaints.models import Complaint, SensitiveCategory
 from seva.directory.models import Unit
+from seva.routing.detect.lexicon import SENSITIVE_CATEGORIES
 
 # (platform, the platform's user id): a citizen as a channel knows them (`Complainant`).
 Identity = tuple[str, str]
@@ -74,3 +75,11 @@ def _unit_names(codes: set[str]) -> dict[str, str]:
     hindi = (get_language() or "en").startswith("hi")
     rows = Unit.objects.filter(code__in=codes).values_list("code", "name_en", "name_hi")
     return {code: (name_hi if hindi and name_hi else name_en) for code, name_en, name_hi in rows}
+
+
+def sensitive_categories() -> frozenset[str]:
+    """The categories whose complaints are never listed publicly: the built-in ones (women's
+    safety, police conduct) and those administrators marked; "other" stands for complaints
+    with no category or one the taxonomy does not know (one query)."""
+    marked = SensitiveCategory.objects.values_list("category", flat=True)
+    return frozenset({*SENSITIVE_CATEGORIES, *marked})

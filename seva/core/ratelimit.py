@@ -11,6 +11,12 @@ Client addresses are never stored: the key holds a keyed hash of the address. Be
 proxy the address is read from the header named by SEVA_CLIENT_IP_HEADER (the right-most
 entry, the one the trusted proxy wrote); without that setting the header is ignored, since any
 client can send it.
+
+`tracking_limit()` is the one limit on finding out whether a complaint code exists: every
+public path that answers differently for a code that exists and one that does not (the
+tracking page and its JSON, `/api/track`, the page after the web form, Open311's requests by
+id and its public list) counts against it, so a client cannot guess codes faster by switching
+doors.
 """
 
 from __future__ import annotations
@@ -56,15 +62,23 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR") or "unknown")
 
 
+def tracking_limit() -> RateLimit:
+    """SEVA_TRACK_RATE_LIMIT look-ups of complaint codes per client per minute (read per
+    request, so a change applies at once)."""
+    return RateLimit(scope="track", requests=int(settings.SEVA_TRACK_RATE_LIMIT), seconds=60)
+
+
 def _key(scope: str, client: str) -> str:
     digest = salted_hmac("seva.core.ratelimit", client, algorithm="sha256").hexdigest()
     return f"{scope}:{digest[:40]}"
 
 
-def ratelimit_hit(*, limit: RateLimit, client: str) -> RateVerdict:
-    """Count one request of `client` against `limit` and say whether it is allowed. Requests
-    over the limit are counted too (a client hammering the page stays blocked until the window
-    ends). Writes one row per client and window; opening a window removes expired rows."""
+def ratelimit_hit(*, limit: RateLimit, client: str, cost: int = 1) -> RateVerdict:
+    """Count one request of `client` against `limit` and say whether it is allowed. A request
+    that does the work of several (`cost`, e.g. one look-up of many codes) counts as that many.
+    Requests over the limit are counted too (a client hammering the page stays blocked until
+    the window ends). Writes one row per client and window; opening a window removes expired
+    rows."""
     if limit.requests <= 0:
         return RateVerdict(allowed=True, count=0, retry_after=0)
     at = now()
@@ -74,17 +88,17 @@ def ratelimit_hit(*, limit: RateLimit, client: str) -> RateVerdict:
     key = _key(limit.scope, client)
     rows = RateCounter.objects.filter(key=key, window=window)
     with transaction.atomic():
-        if not rows.update(count=F("count") + 1):
+        if not rows.update(count=F("count") + cost):
             try:
                 with transaction.atomic():
                     RateCounter.objects.create(
                         key=key,
                         window=window,
-                        count=1,
+                        count=cost,
                         expires_at=at + dt.timedelta(seconds=retry_after),
                     )
             except IntegrityError:  # another process opened the window first
-                rows.update(count=F("count") + 1)
+                rows.update(count=F("count") + cost)
             else:
                 RateCounter.objects.filter(expires_at__lt=at).delete()
         count = rows.values_list("count", flat=True).get()

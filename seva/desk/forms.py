@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from seva.complaints.statuses import OFFICER_ACTIONS
+from seva.core.days import DayField, date_errors
 from seva.core.errors import InvalidInput
 from seva.desk.labels import CATEGORY_LABELS, STATUS_LABELS
 from seva.desk.selectors import QueueFilters
@@ -57,8 +58,13 @@ class QueueFilterForm(forms.Form):
         category_field.choices = [("", _("All")), *CATEGORY_LABELS.items()]
         unit_field: Any = self.fields["unit"]
         unit_field.choices = [("", _("All"))] + [(unit.code, unit_label(unit)) for unit in units]
-        self.fields["from"] = forms.DateField(required=False, widget=forms.HiddenInput)
-        self.fields["to"] = forms.DateField(required=False, widget=forms.HiddenInput)
+        self.fields["from"] = DayField(label=_("From"), required=False, widget=forms.HiddenInput)
+        self.fields["to"] = DayField(label=_("To"), required=False, widget=forms.HiddenInput)
+
+    def date_problem(self) -> str:
+        """What is wrong with the range of days (the command centre's links), for the reader;
+        "" when nothing. The queue then shows without filters and says why (a 400)."""
+        return date_errors(self, "from", "to")
 
     def filters(self) -> QueueFilters:
         """The filters to apply: the valid ones (a bad value is dropped, not an error page)."""

@@ -88,10 +88,14 @@ def test_wrong_types_in_actions(setting):
 
 def test_hostile_codes_in_the_path_are_just_not_found(setting):
     api, _ = setting
-    for code in ["%00", "<script>", "' OR 1=1 --", "%F0%9F%92%A9", "a" * 500]:
+    for code in ["<script>", "' OR 1=1 --", "%F0%9F%92%A9", "a" * 500]:
         response = api.get(f"/complaints/{code}")
         assert response.status_code == 404, code
         assert response.json()["error"]["code"] == "not_found"
+    # A NUL is refused before any view, in the API's error shape (seva.core.middleware).
+    response = api.get("/complaints/%00")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_input"
 
 
 def test_a_hostile_filing_stores_nothing(world):

@@ -70,27 +70,41 @@ def _scene(x: XWorld) -> list[int]:
 
 
 def _outcome(run: Callable[[], Any], records: list[int]) -> dict[str, Any]:
-    """What `run` stores, then undone, so the other path starts from the same scene."""
+    """What `run` stores, then undone, so the other path starts from the same scene. A new
+    complaint's serial is drawn at random, so new codes are compared by their prefix."""
     with transaction.atomic():
+        before = set(Complaint.objects.values_list("code", flat=True))
         run()
+
+        def same(code: str) -> str:
+            return code if not code or code in before else code.split("-")[0] + "-(new)"
+
         found = {
-            "records": list(
-                InboundRecord.objects.filter(pk__in=records)
+            "records": [
+                (
+                    external_id,
+                    state,
+                    reason.replace(code, same(code)) if code else reason,
+                    same(code),
+                )
+                for external_id, state, reason, code in InboundRecord.objects.filter(pk__in=records)
                 .order_by("id")
                 .values_list("external_id", "state", "reason", "complaint_code")
-            ),
+            ],
             # A batch registers its new complaints together, after the posts on existing ones:
             # the same rows, stored in another order.
             "messages": sorted(
-                Message.objects.filter(author_user=None).values_list(
+                (*row[:4], same(row[4] or ""))
+                for row in Message.objects.filter(author_user=None).values_list(
                     "external_id", "kind", "author_external_id", "author_handle", "complaint__code"
                 )
             ),
-            "complaints": list(
-                Complaint.objects.order_by("id").values_list(
+            "complaints": [
+                (same(row[0]), *row[1:])
+                for row in Complaint.objects.order_by("id").values_list(
                     "code", "status", "unit__code", "sla_paused_at", "complainant__handle"
                 )
-            ),
+            ],
         }
         transaction.set_rollback(True)
     return found

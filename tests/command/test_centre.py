@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -176,8 +177,11 @@ def test_date_range_and_map(world: Any) -> None:
     lucknow = next(d for d in response.context["map"].districts if d.shape.lgd_code == 162)
     assert lucknow.href.startswith("/command/u/D-162/")
     assert len(response.context["map"].districts) == 75
-    # A bad date falls back to the last 30 days rather than failing.
-    assert client.get("/command/?from=nonsense").status_code == 200
+    # A bad date: the page shows the last 30 days and says why (a form error, 400).
+    bad = client.get("/command/?from=nonsense")
+    assert bad.status_code == 400
+    assert "From: Enter a valid date." in bad.content.decode()
+    assert bad.context["days"].last - bad.context["days"].first == dt.timedelta(days=29)
     drill = client.get("/command/u/D-162/")
     assert drill.status_code == 200
     assert {r["figures"].unit.code for r in drill.context["rows"]} == {

@@ -8,23 +8,35 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
+from pydantic.config import JsonDict
 
 from seva.api.auth import acting_person
 from seva.api.endpoints.common import ERRORS
+from seva.api.schemas import UnitCode
 from seva.command.dates import MAX_DAYS, DayRange, default_range
 from seva.command.scope import command_reach
 from seva.command.selectors import MEASURES, UnitFigures, command_table
 from seva.command.services import rollup_refresh
+from seva.core.days import day_check
 from seva.core.errors import NotFound
 from seva.directory.access import Action, access_unit
 
 router = Router(tags=["command centre"])
 
 
+# The days a range may cover (seva.core.days: 2000-01-01 to 2099-12-31), in the document too;
+# `day_check` enforces them (400 naming the parameter).
+_DAY: JsonDict = {"pattern": r"^20[0-9]{2}-[0-9]{2}-[0-9]{2}$"}
+
+
 class FiguresQuery(Schema):
-    start: dt.date | None = Field(None, alias="from", description="first IST day (inclusive)")
-    end: dt.date | None = Field(None, alias="to", description="last IST day (inclusive)")
-    unit: str | None = Field(None, max_length=40, description="focus on this unit (its code)")
+    start: dt.date | None = Field(
+        None, alias="from", description="first IST day (inclusive)", json_schema_extra=_DAY
+    )
+    end: dt.date | None = Field(
+        None, alias="to", description="last IST day (inclusive)", json_schema_extra=_DAY
+    )
+    unit: UnitCode | None = Field(None, description="focus on this unit (its code)")
 
 
 class UnitFiguresOut(Schema):
@@ -78,7 +90,10 @@ def _row(figures: UnitFigures) -> UnitFiguresOut:
 def _days(query: FiguresQuery) -> DayRange:
     """The range asked for, made usable rather than refused (the answer says which range it
     used): ends given backwards are swapped, and a range longer than the command centre reads
-    keeps its last MAX_DAYS days."""
+    keeps its last MAX_DAYS days. A day outside what `seva.core.days` allows is refused (400
+    naming `from` or `to`)."""
+    day_check(query.start, field="from")
+    day_check(query.end, field="to")
     fallback = default_range()
     first, last = query.start or fallback.first, query.end or fallback.last
     if query.start and not query.end:

@@ -1,11 +1,13 @@
 """Public tracking by code: the same facts as the tracking page (seva.public.selectors is the
-one definition of what is public), for anyone, without a token."""
+one definition of what is public), for anyone, without a token, under the tracking page's
+limit per client (not the API's per-token one: this door tells whether a code exists)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Path, Router, Schema
 
+from seva.api.auth import TrackingThrottle
 from seva.api.endpoints.common import ERRORS
 from seva.complaints.codes import CodeError
 from seva.core.errors import NotFound
@@ -63,6 +65,7 @@ class TrackingOut(Schema):
 @router.get(
     "/track/{code}",
     auth=None,
+    throttle=[TrackingThrottle()],
     operation_id="complaint_track",
     response={200: TrackingOut, **ERRORS},
     summary="Track a complaint by its code (public, no token)",

@@ -33,14 +33,23 @@ ITEM_ELEMENTS = {
 
 
 class Open311Error(Exception):
-    """An answer in the spec's error shape. `status` is the HTTP status (404, 403 or 400);
-    `code` the one in the body, which may say more (409, 503)."""
+    """An answer in the spec's error shape. `status` is the HTTP status (404, 403 or 400, and
+    429 over the tracking limit, with `retry_after`); `code` the one in the body, which may say
+    more (409, 503)."""
 
-    def __init__(self, status: int, description: str, *, code: int | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        description: str,
+        *,
+        code: int | None = None,
+        retry_after: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
         self.code = code or status
+        self.retry_after = retry_after
 
 
 def _text(value: Value) -> str:

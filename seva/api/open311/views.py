@@ -2,7 +2,13 @@
 calls one selector or the intake service, and renders in the format the URL asked for.
 
 Errors follow the spec: 404 for what does not exist, 403 for a missing or wrong api_key, 400
-for anything else the request gets wrong, each as a list of {code, description}.
+for anything else the request gets wrong, each as a list of {code, description}; 429 when a
+public reader passes the tracking limit.
+
+A person's token is read from the Authorization header only: as `api_key` it would sit in a
+URL or a form, which proxies and servers log. `api_key` carries submitter keys, as the spec
+passes them. Requests without a person's token are public reads, which tell whether codes
+exist: they count against the tracking page's limit (`seva.core.ratelimit.tracking_limit`).
 """
 
 from __future__ import annotations
@@ -24,27 +30,36 @@ from seva.api.open311.catalogue import GROUP, SERVICES, UNIT_ATTRIBUTE, district
 from seva.api.open311.formats import Open311Error, errors, respond
 from seva.api.open311.requests import (
     MAX_REQUESTS,
-    MAX_SPAN,
     RequestQuery,
     request_fields,
     requests_query,
 )
 from seva.api.open311.submit import open311_submit
 from seva.api.tokens import api_token_check
+from seva.complaints.selectors import sensitive_categories
+from seva.core.ratelimit import client_address, ratelimit_hit, tracking_limit
 from seva.core.timeutil import now
 
 
 def _key(request: HttpRequest, params: QueryDict) -> ApiToken | None:
-    """The caller's key: `api_key` as the spec passes it, or a Bearer token."""
+    """The caller's key: `api_key` as the spec passes it (a submitter key), or a Bearer token
+    in the Authorization header. A person's token as `api_key` is refused even when valid."""
     secret = params.get("api_key", "")
+    in_header = False
     header = request.headers.get("Authorization", "")
     if not secret and header.lower().startswith("bearer "):
-        secret = header[7:]
+        secret, in_header = header[7:], True
     if not secret:
         return None
     token = api_token_check(secret.strip())
     if token is None:
         raise Open311Error(403, "Invalid api_key received")
+    if token.kind == TokenKind.PERSON and not in_header:
+        raise Open311Error(
+            403,
+            "a person's token goes in the Authorization header (Bearer), never in api_key: "
+            "URLs and forms are logged",
+        )
     return token
 
 
@@ -95,11 +110,28 @@ def _service(code: str) -> dict[str, object]:
     }
 
 
+def _public_read(request: HttpRequest, *, lookups: int) -> None:
+    """Count a public read against the tracking limit: one per code asked for (at least one),
+    as if each were looked up on the tracking page."""
+    verdict = ratelimit_hit(
+        limit=tracking_limit(), client=client_address(request), cost=max(lookups, 1)
+    )
+    if not verdict.allowed:
+        raise Open311Error(
+            429,
+            f"too many look-ups: try again in {verdict.retry_after} seconds",
+            retry_after=verdict.retry_after,
+        )
+
+
 def _answer(fmt: str, render: Callable[[], HttpResponse]) -> HttpResponse:
     try:
         return render()
     except Open311Error as exc:
-        return errors(fmt, exc.status, exc.description, exc.code)
+        response = errors(fmt, exc.status, exc.description, exc.code)
+        if exc.retry_after is not None:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     except SuspiciousOperation:  # a body over the upload limit, too many fields
         return errors(fmt, 400, "the request is too large or has too many fields")
 
@@ -142,13 +174,19 @@ def _list(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Open311Error(400, f"unknown service_code {sorted(unknown)[0]!r}")
     if set(query.statuses) - {"open", "closed"}:
         raise Open311Error(400, "status must be open or closed (comma-delimited)")
-    if query.start and query.end and query.codes is None:
-        if query.end < query.start:
-            raise Open311Error(400, "end_date is before start_date")
-        if query.end - query.start > MAX_SPAN:
-            raise Open311Error(400, "start_date to end_date may not span more than 90 days")
-    complaints = list(requests_query(person, query, at=now())[:MAX_REQUESTS])
-    return respond(fmt, "service_requests", request_fields(complaints, full=person is not None))
+    if person is not None:
+        complaints = list(requests_query(person, query, at=now())[:MAX_REQUESTS])
+        return respond(fmt, "service_requests", request_fields(complaints, full=True))
+    if query.codes is None and not settings.SEVA_OPEN311_PUBLIC_LIST:
+        raise Open311Error(
+            403,
+            "listing requests needs a person's token (Authorization: Bearer); without one, "
+            "ask for requests by service_request_id",
+        )
+    _public_read(request, lookups=len(query.codes or ()))
+    hidden = sensitive_categories()
+    complaints = list(requests_query(None, query, at=now(), hidden=hidden)[:MAX_REQUESTS])
+    return respond(fmt, "service_requests", request_fields(complaints, full=False, hidden=hidden))
 
 
 @csrf_exempt  # a key-authenticated machine endpoint: no browser session, no cookie
@@ -181,11 +219,16 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
 def request_detail(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     def render() -> HttpResponse:
         person = _reader(request)
+        if person is None:
+            _public_read(request, lookups=1)
         query = RequestQuery(codes=readable_codes([code]))
         complaints = list(requests_query(person, query, at=now())[:1])
         if not complaints:
             raise Open311Error(404, f"service_request_id {code!r} not found")
-        return respond(fmt, "service_requests", request_fields(complaints, full=person is not None))
+        if person is not None:
+            return respond(fmt, "service_requests", request_fields(complaints, full=True))
+        fields = request_fields(complaints, full=False, hidden=sensitive_categories())
+        return respond(fmt, "service_requests", fields)
 
     return _answer(fmt, render)
 

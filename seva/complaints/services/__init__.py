@@ -15,7 +15,7 @@ from seva.complaints.services.actions import (
     complaint_transfer,
 )
 from seva.complaints.services.registration import (
-    complaint_code_allocate,
+    complaint_codes_allocate,
     complaint_register,
     state_hq,
 )
@@ -32,7 +32,7 @@ __all__ = [
     "complaint_act",
     "complaint_attach_followup",
     "complaint_attach_third_party",
-    "complaint_code_allocate",
+    "complaint_codes_allocate",
     "complaint_forward",
     "complaint_merge",
     "complaint_note",

@@ -13,13 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db import connection
+from django.db.models import Q
 
 from seva.complaints import sla
-from seva.complaints.codes import make_code
 from seva.complaints.models import (
-    CodeCounter,
     Complainant,
     Complaint,
     Event,
@@ -27,10 +25,14 @@ from seva.complaints.models import (
     MessageKind,
 )
 from seva.complaints.outbox import events_save
-from seva.complaints.services.registration import _code_prefix_for, state_hq
+from seva.complaints.services.registration import (
+    _code_prefix_for,
+    complaint_codes_allocate,
+    state_hq,
+)
 from seva.complaints.statuses import Status
 from seva.core.errors import InvalidInput
-from seva.core.timeutil import ist_date, now
+from seva.core.timeutil import now
 from seva.directory.models import Unit
 
 NEED_PLACE_NOTE = "need_place"
@@ -128,20 +130,6 @@ def _complainants(entries: list[NewComplaint]) -> dict[tuple[str, str], Complain
     return found
 
 
-def _serials(prefix: str, day: dt.date, count: int) -> range:
-    """Reserve `count` serials for (prefix, day) in one update; the row stays locked (or the
-    database write-locked) until commit, as for single registrations."""
-    if not CodeCounter.objects.filter(prefix=prefix, day=day).exists():
-        try:
-            with transaction.atomic():
-                CodeCounter.objects.create(prefix=prefix, day=day, last=0)
-        except IntegrityError:
-            pass
-    CodeCounter.objects.filter(prefix=prefix, day=day).update(last=F("last") + count)
-    last = CodeCounter.objects.values_list("last", flat=True).get(prefix=prefix, day=day)
-    return range(last - count + 1, last + 1)
-
-
 def complaints_register_many(entries: list[NewComplaint]) -> list[Registered]:
     if not entries:
         return []
@@ -150,7 +138,6 @@ def complaints_register_many(entries: list[NewComplaint]) -> list[Registered]:
             raise InvalidInput("a complaint needs its text", field="text")
     hq = state_hq()
     at = now()
-    day = ist_date(at)
     targets = [entry.unit or hq for entry in entries]
     for unit in {u.pk: u for u in targets}.values():
         if not unit.is_active:
@@ -161,8 +148,8 @@ def complaints_register_many(entries: list[NewComplaint]) -> list[Registered]:
         by_prefix[prefixes[unit.pk]].append(index)
     codes: dict[int, str] = {}
     for prefix, indexes in by_prefix.items():
-        for index, serial in zip(indexes, _serials(prefix, day, len(indexes)), strict=True):
-            codes[index] = str(make_code(prefix=prefix, date=day, serial=serial))
+        allocated = complaint_codes_allocate(prefix=prefix, at=at, count=len(indexes))
+        codes.update(zip(indexes, allocated, strict=True))
     windows: dict[tuple[str, bool], dt.timedelta] = {}
     people = _complainants(entries)
     complaints = []

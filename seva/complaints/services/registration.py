@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from seva.complaints import events, sla
-from seva.complaints.codes import make_code
+from seva.complaints.codes import make_code, serial_choices, serial_digits
 from seva.complaints.models import CodeCounter, Complainant, Complaint, Message, MessageKind
 from seva.complaints.services.status import complaint_set_status
 from seva.complaints.statuses import Status
@@ -21,20 +22,37 @@ from seva.directory.access import Action, access_require
 from seva.directory.models import Unit, UnitKind
 
 
-def complaint_code_allocate(*, prefix: str, at: dt.datetime) -> str:
-    """Next code for `prefix` on the IST date of `at`. Call inside the registering transaction:
-    the counter row stays locked (PostgreSQL) or the database write-locked (SQLite) until
-    commit, so concurrent registrations get distinct serials."""
+def complaint_codes_allocate(*, prefix: str, at: dt.datetime, count: int = 1) -> list[str]:
+    """`count` new, distinct codes for `prefix` on the IST date of `at` (one registration is a
+    batch of one). Each serial is drawn at random (`secrets`) among the numbers of
+    `serial_digits(issued)` digits, and drawn again if a complaint has it already, so a code
+    says nothing about its neighbours.
+
+    Call inside the registering transaction and insert the complaints in it: the counter's
+    increment holds the row's lock (PostgreSQL) or the database's write lock (SQLite) until
+    commit, so allocations for one prefix and day take turns and each sees every code given
+    before it. The unique constraint on `Complaint.code` backs this up."""
     day = ist_date(at)
     if not CodeCounter.objects.filter(prefix=prefix, day=day).exists():
         try:
             with transaction.atomic():
-                CodeCounter.objects.create(prefix=prefix, day=day, last=0)
+                CodeCounter.objects.create(prefix=prefix, day=day, issued=0)
         except IntegrityError:
             pass  # another registration created today's row first; use theirs
-    CodeCounter.objects.filter(prefix=prefix, day=day).update(last=F("last") + 1)
-    serial = CodeCounter.objects.values_list("last", flat=True).get(prefix=prefix, day=day)
-    return str(make_code(prefix=prefix, date=day, serial=serial))
+    CodeCounter.objects.filter(prefix=prefix, day=day).update(issued=F("issued") + count)
+    issued = CodeCounter.objects.values_list("issued", flat=True).get(prefix=prefix, day=day)
+    choices = serial_choices(serial_digits(issued))
+    codes: list[str] = []
+    while len(codes) < count:
+        drawn = []
+        for _ in range(count - len(codes)):
+            serial = choices[secrets.randbelow(len(choices))]
+            code = str(make_code(prefix=prefix, date=day, serial=serial))
+            if code not in codes and code not in drawn:
+                drawn.append(code)
+        taken = set(Complaint.objects.filter(code__in=drawn).values_list("code", flat=True))
+        codes.extend(code for code in drawn if code not in taken)
+    return codes
 
 
 def _code_prefix_for(unit: Unit) -> str:
@@ -116,7 +134,7 @@ def complaint_register(
         sent_at=received_at or at,
     )
     complaint = Complaint.objects.create(
-        code=complaint_code_allocate(prefix=_code_prefix_for(target), at=at),
+        code=complaint_codes_allocate(prefix=_code_prefix_for(target), at=at)[0],
         status=Status.OPEN,
         unit=hq,
         complainant=complainant,

@@ -42,10 +42,11 @@ def queue(request: HtmxHttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "form": form,
+        "date_problem": form.date_problem(),
         "page": page,
         "query": query.urlencode(),
         **nav_context(request),
     }
     # HTMX asks for the results only when a filter changes; the same view renders both.
     template = "desk/queue.html#results" if request.htmx else "desk/queue.html"
-    return render(request, template, context)
+    return render(request, template, context, status=400 if context["date_problem"] else 200)

@@ -25,9 +25,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from seva.channels.direct import SubmissionHeld, submission_intake
 from seva.core.errors import Conflict, InvalidInput
-from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited
+from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited, tracking_limit
 from seva.public.forms import ComplaintForm, choice_label, new_ref, ref_is_fresh
 from seva.public.selectors import choosable_stations, complaint_exists
+from seva.public.views.track import too_many as too_many_lookups
 
 View = Callable[..., HttpResponse]
 
@@ -48,9 +49,14 @@ def too_many(request: HttpRequest, verdict: RateVerdict) -> HttpResponse:
     return render(request, "public/limited.html", context, status=429)
 
 
+def max_body_bytes() -> int:
+    return int(settings.SEVA_COMPLAIN_MAX_BODY_BYTES)
+
+
 def body_limit(view: View) -> View:
     """Refuse a request body larger than SEVA_COMPLAIN_MAX_BODY_BYTES by its declared length,
-    before anything reads it (Django itself caps bodies at DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+    before anything reads it (Django itself caps bodies at DATA_UPLOAD_MAX_MEMORY_SIZE; the
+    NUL check in seva.core.middleware reads `body_limit_bytes` and leaves such bodies alone)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -58,11 +64,12 @@ def body_limit(view: View) -> View:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > int(settings.SEVA_COMPLAIN_MAX_BODY_BYTES):
+        if length > max_body_bytes():
             message = _("The complaint is too long to send. Shorten it and try again.")
             return render(request, "public/refused.html", {"message": message}, status=413)
         return view(request, *args, **kwargs)
 
+    wrapped.body_limit_bytes = max_body_bytes  # type: ignore[attr-defined]
     return wrapped
 
 
@@ -117,9 +124,11 @@ def complain(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+@rate_limited(tracking_limit, on_limit=too_many_lookups)
 def complained(request: HttpRequest, code: str) -> HttpResponse:
     """The code, big, with the tracking link and what happens next. Shows nothing but the
-    code, which its tracking page shows anyway."""
+    code, which its tracking page shows anyway; but it tells whether a code exists, so it
+    counts against the tracking limit like the tracking page."""
     if not complaint_exists(code):
         raise Http404("no such complaint")
     link = f"{settings.SITE_URL}/track/{code}/"

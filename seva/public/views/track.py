@@ -1,12 +1,12 @@
 """The tracking page: /track/ (type a code) and /track/<code>/ (and its JSON form).
 
 Anyone may look a code up; the page shows only what `tracking_view` calls public. Each look-up
-counts against the client's tracking limit (SEVA_TRACK_RATE_LIMIT per minute).
+counts against the client's tracking limit (`seva.core.ratelimit.tracking_limit`,
+SEVA_TRACK_RATE_LIMIT per minute), which every door that tells whether a code exists shares.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from seva.complaints.codes import CodeCheckError, CodeError, format_code
 from seva.core.errors import NotFound
-from seva.core.ratelimit import RateLimit, RateVerdict, rate_limited
+from seva.core.ratelimit import RateVerdict, rate_limited, tracking_limit
 from seva.public.labels import public_status_label, public_status_meaning
 from seva.public.selectors import tracking_view
 from seva.public.serialise import (
@@ -25,10 +25,6 @@ from seva.public.serialise import (
     unit_json,
     unit_name,
 )
-
-
-def track_limit() -> RateLimit:
-    return RateLimit(scope="track", requests=int(settings.SEVA_TRACK_RATE_LIMIT), seconds=60)
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -65,7 +61,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 @never_cache
 @require_safe
-@rate_limited(track_limit, on_limit=too_many)
+@rate_limited(tracking_limit, on_limit=too_many)
 def track_start(request: HttpRequest) -> HttpResponse:
     """The form to type a code (a GET form: it works without JavaScript and without a
     session); a readable code goes to its page."""
@@ -82,7 +78,7 @@ def track_start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
-@rate_limited(track_limit, on_limit=too_many)
+@rate_limited(tracking_limit, on_limit=too_many)
 def track(request: HttpRequest, code: str) -> HttpResponse:
     as_json = wants_json(request)
     try:

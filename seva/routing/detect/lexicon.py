@@ -301,6 +301,10 @@ CATEGORY_PRIORITY = (
     "traffic_road",
     "police_conduct",
 )
+# Categories never listed publicly (Open311's public list), whatever an administrator sets:
+# who reported harassment, or complained about the police, must not be findable by a stranger.
+# Administrators mark more in the admin (seva.complaints.models.SensitiveCategory).
+SENSITIVE_CATEGORIES = ("women_safety", "police_conduct")
 
 
 def all_terms() -> tuple[str, ...]:
