@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from seva.channels.models import InboundRecord, InboundState
 from seva.complaints.models import Complaint, Message
 from tests.complaints.helpers import register
+from tests.personas import sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -222,7 +223,7 @@ def clients(world: Any) -> dict[str, Client]:
     for name in PEOPLE:
         client = Client(raise_request_exception=True)
         if name != "anonymous":
-            client.force_login(getattr(world, name))
+            assert sign_in(client, getattr(world, name)).status_code == 302  # both factors
         made[name] = client
     return made
 
