@@ -20,6 +20,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 
 from seva.complaints.models import Complainant, Complaint, Event
+from seva.complaints.vocabulary import EventType
 from seva.core.timeutil import now
 from seva.directory.models import Role, Unit, UnitKind
 from seva.directory.services import membership_grant, unit_create
@@ -260,10 +261,10 @@ def _event_rows(
         return tuple(values[c] for c in columns)
 
     for pk, plan, unit_id, _person in plans:
-        yield row(pk, "complaint.registered", plan["reg"], {"code": f"BX{pk:010d}"})
+        yield row(pk, EventType.REGISTERED, plan["reg"], {"code": f"BX{pk:010d}"})
         if plan["forwarded"]:
             moved = {"from_unit": codes[hq_id], "to_unit": codes[unit_id]}
-            yield row(pk, "complaint.forwarded", plan["forwarded"], moved)
+            yield row(pk, EventType.FORWARDED, plan["forwarded"], moved)
         previous = "forwarded"
         for status, key in (
             ("in_process", "first"),
@@ -271,5 +272,5 @@ def _event_rows(
             ("disposed", "disposed"),
         ):
             if plan[key]:
-                yield row(pk, "status.changed", plan[key], {"from": previous, "to": status})
+                yield row(pk, EventType.STATUS_CHANGED, plan[key], {"from": previous, "to": status})
                 previous = status

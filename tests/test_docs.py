@@ -59,3 +59,13 @@ def test_the_action_table_in_the_docs_is_the_codes():
         assert end in text, f"{doc} lost the end of its action table"
         shown = text.split(start, 1)[1].split("\n", 1)[1].split(end, 1)[0]
         assert shown == table, f"{doc}: paste action_table_markdown()'s output:\n{table}"
+
+
+def test_every_word_of_the_logs_is_in_the_vocabulary_doc():
+    from seva.complaints.vocabulary import EventType, ReplyPurpose
+    from seva.directory.audit import AuditType
+
+    doc = (ROOT / "docs" / "lifecycle.md").read_text()
+    section = doc.split("## The vocabulary of the logs", 1)[1]
+    for word in [*EventType, *ReplyPurpose, *AuditType]:
+        assert f"`{word.value}`" in section, word

@@ -25,7 +25,7 @@ from seva.api.models import ApiToken, TokenKind
 from seva.core.errors import InvalidInput, NotAllowed, NotFound
 from seva.core.timeutil import now
 from seva.directory.access import access_covers_person, access_may_act_for, admin_is_root
-from seva.directory.audit import audit_record
+from seva.directory.audit import AuditType, audit_record
 
 SECRET_PREFIX = "seva_"  # noqa: S105 - a marker, not a secret
 # last_used_at is written at most this often per token, not on every request.
@@ -88,7 +88,9 @@ def api_token_issue(
         digest=token_digest(secret),
         created_at=now(),
     )
-    audit_record(type="token.issued", actor=issued_by, person=user, data=_token_values(token))
+    audit_record(
+        type=AuditType.TOKEN_ISSUED, actor=issued_by, person=user, data=_token_values(token)
+    )
     return IssuedToken(token=token, secret=secret)
 
 
@@ -113,7 +115,10 @@ def api_token_revoke(*, token_id: int, actor: User | None) -> ApiToken:
         )
         if changed:
             audit_record(
-                type="token.revoked", actor=actor, person=token.user, data=_token_values(token)
+                type=AuditType.TOKEN_REVOKED,
+                actor=actor,
+                person=token.user,
+                data=_token_values(token),
             )
     token.refresh_from_db()
     return token

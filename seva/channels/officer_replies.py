@@ -17,12 +17,13 @@ from seva.channels.replies import reply_record
 from seva.complaints import events
 from seva.complaints.action_rules import complaint_for_action
 from seva.complaints.models import Message, MessageKind
+from seva.complaints.vocabulary import ReplyPurpose
 from seva.core.errors import InvalidInput
 from seva.core.postlength import MAX_POST_LENGTH, weighted_length
 from seva.core.timeutil import now
 from seva.directory.access import Action
 
-PURPOSE = "officer"
+PURPOSE = ReplyPurpose.OFFICER
 
 
 @dataclass(frozen=True)

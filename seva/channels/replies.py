@@ -30,10 +30,12 @@ from seva.channels.models import (
     OutboundReply,
     ReplyState,
 )
+from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
 from seva.complaints.outbox import events_save, outbox_consume
 from seva.complaints.services.bulk import NEED_PLACE_NOTE, Registered
 from seva.complaints.statuses import LABELS, Status
+from seva.complaints.vocabulary import EventType, ReplyPurpose
 from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length
 from seva.core.timeutil import now
 
@@ -183,13 +185,21 @@ def replies_build(requests: list[ReplyRequest]) -> list[OutboundReply]:
                 )
             except ReplyUnrenderable as exc:
                 state, reason, text = ReplyState.FAILED, str(exc), ""
-                notes.append(_failed_event(req, reason, at))
+                notes.append(
+                    events.reply_failed(
+                        req.complaint, purpose=req.purpose, reason=reason, at=at, save=False
+                    )
+                )
                 _alert_unrenderable(account, req, reason, at)
         mentioned = account is not None and account.handle.handle in post.mentions
         allowed = post.kind == PostKind.DM or mentioned or post.quoted_id in ours
         if state == ReplyState.PENDING and not allowed:
             state, reason = ReplyState.WITHHELD, NOT_MENTIONED
-            notes.append(_withheld_event(req, reason, at))
+            notes.append(
+                events.reply_withheld(
+                    req.complaint, purpose=req.purpose, reason=reason, at=at, save=False
+                )
+            )
         reply = OutboundReply(
             key=req.key,
             complaint=req.complaint,
@@ -211,16 +221,6 @@ def replies_build(requests: list[ReplyRequest]) -> list[OutboundReply]:
     OutboundReply.objects.bulk_create(new)
     events_save(notes)
     return rows
-
-
-def _withheld_event(req: ReplyRequest, reason: str, at: dt.datetime) -> Event:
-    data = {"purpose": req.purpose, "reason": reason[:300]}
-    return Event(complaint=req.complaint, type="reply.withheld", at=at, data=data)
-
-
-def _failed_event(req: ReplyRequest, reason: str, at: dt.datetime) -> Event:
-    data = {"purpose": req.purpose, "reason": reason[:300]}
-    return Event(complaint=req.complaint, type="reply.failed", at=at, data=data)
 
 
 UNRENDERABLE_ALERT = "reply.unrenderable"
@@ -258,17 +258,17 @@ def reply_record(
 
 def _purpose(event: Event) -> tuple[str, str] | None:
     """(purpose, note) for an event that should reach the citizen, else None."""
-    if event.type == "complaint.registered":
-        return "acknowledgement", ""
-    if event.type != "status.changed":
+    if event.type == EventType.REGISTERED:
+        return ReplyPurpose.ACKNOWLEDGEMENT, ""
+    if event.type != EventType.STATUS_CHANGED:
         return None
     note = str(event.data.get("note", ""))
     if event.data.get("to") == Status.INCOMPLETE_INFO:
         if note == NEED_PLACE_NOTE:
-            return "need_place", ""
-        return "incomplete_info", note
+            return ReplyPurpose.NEED_PLACE, ""
+        return ReplyPurpose.INCOMPLETE_INFO, note
     if event.data.get("to") == Status.CLOSED:
-        return "closure", note
+        return ReplyPurpose.CLOSURE, note
     return None
 
 
@@ -276,7 +276,11 @@ def wants_event(event: Event) -> bool:
     """The notifier's share of the outbox: officers' status changes that reach the citizen.
     Registration replies are made by intake itself, and system moves (need_place at intake,
     resumes) are not told again."""
-    return event.type == "status.changed" and event.actor_id is not None and bool(_purpose(event))
+    return (
+        event.type == EventType.STATUS_CHANGED
+        and event.actor_id is not None
+        and bool(_purpose(event))
+    )
 
 
 def replies_from_events(*, batch: int = 500) -> int:
@@ -307,9 +311,9 @@ def replies_for_registered(registered: list[tuple[Registered, InboundPost]]) -> 
         event = next(
             e
             for e in item.events
-            if (e.type == "status.changed" and e.data.get("note") == NEED_PLACE_NOTE)
-            or (not asking and e.type == "complaint.registered")
+            if (e.type == EventType.STATUS_CHANGED and e.data.get("note") == NEED_PLACE_NOTE)
+            or (not asking and e.type == EventType.REGISTERED)
         )
-        purpose = "need_place" if asking else "acknowledgement"
+        purpose = ReplyPurpose.NEED_PLACE if asking else ReplyPurpose.ACKNOWLEDGEMENT
         requests.append(ReplyRequest(item.complaint, purpose, event, post))
     return replies_build(requests)

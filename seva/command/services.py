@@ -25,6 +25,7 @@ from seva.complaints.models import Complaint, Event, SlaTarget
 from seva.complaints.outbox import outbox_consume, outbox_has_waiting
 from seva.complaints.sla import DEFAULT_MINUTES
 from seva.complaints.statuses import Status
+from seva.complaints.vocabulary import EventType
 from seva.core.timeutil import IST, ist_date, now
 from seva.directory.models import Unit
 
@@ -142,14 +143,14 @@ def rollup_days_recompute(days: Iterable[dt.date]) -> int:
 # action, closure, disposal). Any other type, a new one included, folds its complaint in.
 _NO_FIGURES = frozenset(
     {
-        "note.added",
-        "followup.attached",
-        "sla.paused",
-        "sla.resumed",
-        "reply.queued",
-        "reply.written",
-        "reply.failed",
-        "reply.withheld",
+        EventType.NOTE_ADDED,
+        EventType.FOLLOWUP_ATTACHED,
+        EventType.SLA_PAUSED,
+        EventType.SLA_RESUMED,
+        EventType.REPLY_QUEUED,
+        EventType.REPLY_WRITTEN,
+        EventType.REPLY_FAILED,
+        EventType.REPLY_WITHHELD,
     }
 )
 

@@ -37,7 +37,6 @@ from seva.command.selectors import (
     sort_rows,
     urgent_feed,
 )
-from seva.command.services import rollup_refresh
 from seva.command.templatetags.command import figure_text
 from seva.command.xlsx import xlsx_stream
 from seva.core.errors import NotFound
@@ -136,7 +135,6 @@ def _headers(sort: str, descending: bool, query: dict[str, str]) -> list[dict[st
 def centre(request: HttpRequest, code: str | None = None) -> HttpResponse:
     range_form, days = _day_range(request)
     reach = _reach(request, code, Action.VIEW)
-    rollup_refresh()
     table = command_table(request.user, reach, days)
     sort = request.GET.get("sort", "")
     descending = request.GET.get("dir", "desc") != "asc"
@@ -269,7 +267,6 @@ def export_units(request: HttpRequest, fmt: str, code: str | None = None) -> Htt
     if refused := _refused_range(range_form):
         return refused
     reach = _reach(request, code, Action.EXPORT)
-    rollup_refresh()
     table = command_table(request.user, reach, days)
     rows = list(exports.table_rows(table))
     name = f"units-{days.first}-{days.last}.{fmt}"

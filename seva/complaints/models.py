@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from seva.complaints.statuses import LABELS, Status
+from seva.complaints.vocabulary import EventType, ReplyPurpose
 from seva.core.models import TimestampedModel
 from seva.directory.models import Platform, Unit
 from seva.routing.detect.lexicon import CATEGORY_PRIORITY, SENSITIVE_CATEGORIES
@@ -178,7 +179,7 @@ class Event(models.Model):
     """
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
-    type = models.CharField(max_length=40)
+    type = models.CharField(max_length=40, choices=[(t.value, t.value) for t in EventType])
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -287,12 +288,12 @@ class ReplyTemplate(TimestampedModel):
     Placeholders: {code}, {unit}, {unit_hi}, {link}, {note}, {status}.
     """
 
-    class Key(models.TextChoices):
-        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement with code"
-        INCOMPLETE_INFO = "incomplete_info", "Incomplete information request"
-        CLOSURE = "closure", "Closure notice"
-        STATUS = "status", "Status update"
-        NEED_PLACE = "need_place", "Ask for district and police station"
+    class Key(models.TextChoices):  # the templated reply purposes (vocabulary.ReplyPurpose)
+        ACKNOWLEDGEMENT = ReplyPurpose.ACKNOWLEDGEMENT.value, "Acknowledgement with code"
+        INCOMPLETE_INFO = ReplyPurpose.INCOMPLETE_INFO.value, "Incomplete information request"
+        CLOSURE = ReplyPurpose.CLOSURE.value, "Closure notice"
+        STATUS = ReplyPurpose.STATUS.value, "Status update"
+        NEED_PLACE = ReplyPurpose.NEED_PLACE.value, "Ask for district and police station"
 
     key = models.CharField(max_length=30, choices=Key.choices)
     language = models.CharField(max_length=8, choices=settings.LANGUAGES)

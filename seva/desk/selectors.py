@@ -13,6 +13,7 @@ from django.db.models import F, Q, QuerySet
 from seva.complaints.models import Complaint, Event, Message, MessageKind
 from seva.complaints.sla import overdue_q
 from seva.complaints.statuses import ACTIVE, Status
+from seva.complaints.vocabulary import EventType
 from seva.core.timeutil import IST, now
 from seva.directory.access import Action, access_complaints, access_grants, access_units
 from seva.directory.models import Unit, UnitKind
@@ -220,7 +221,7 @@ def closing_notes(complaints: Iterable[Complaint]) -> dict[int, str]:
         return {}
     notes: dict[int, str] = {}
     closures = Event.objects.filter(
-        complaint_id__in=ids, type="status.changed", data__to=Status.CLOSED.value
+        complaint_id__in=ids, type=EventType.STATUS_CHANGED, data__to=Status.CLOSED.value
     ).order_by("at", "id")
     for event in closures:
         data: dict[str, Any] = event.data

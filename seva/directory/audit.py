@@ -6,6 +6,7 @@ reads the same in any language and survives renames.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from seva.core.timeutil import now
@@ -17,8 +18,17 @@ if TYPE_CHECKING:
     from seva.directory.models import Membership
 
 
+class AuditType(StrEnum):
+    """Every kind of access audit record (`AuditRecord.type`); docs/lifecycle.md lists them."""
+
+    TOKEN_ISSUED = "token.issued"  # noqa: S105 (a name) data: the token's id, name, kind, prefix
+    TOKEN_REVOKED = "token.revoked"  # noqa: S105 (a name) data: the same
+    MEMBERSHIP_GRANTED = "membership.granted"  # data: role, unit, active
+    MEMBERSHIP_CHANGED = "membership.changed"  # data: membership, from, to
+
+
 def audit_record(
-    *, type: str, actor: User | None, person: User | None, data: dict[str, Any]
+    *, type: AuditType, actor: User | None, person: User | None, data: dict[str, Any]
 ) -> AuditRecord:
     return AuditRecord.objects.create(type=type, actor=actor, person=person, at=now(), data=data)
 
@@ -30,10 +40,12 @@ def audit_membership(
     after = membership_values(membership)
     if before is None:
         return audit_record(
-            type="membership.granted", actor=actor, person=membership.user, data=after
+            type=AuditType.MEMBERSHIP_GRANTED, actor=actor, person=membership.user, data=after
         )
     data = {"membership": membership.pk, "from": before, "to": after}
-    return audit_record(type="membership.changed", actor=actor, person=membership.user, data=data)
+    return audit_record(
+        type=AuditType.MEMBERSHIP_CHANGED, actor=actor, person=membership.user, data=data
+    )
 
 
 def membership_values(membership: Membership) -> dict[str, Any]:

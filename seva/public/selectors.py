@@ -17,6 +17,7 @@ from seva.channels.models import InboundRecord
 from seva.complaints.codes import parse_code
 from seva.complaints.models import Complaint, Event, MessageKind
 from seva.complaints.statuses import CLOCK_RUNNING, Status
+from seva.complaints.vocabulary import EventType
 from seva.core.errors import NotFound
 from seva.directory.models import Platform, Unit, UnitKind
 
@@ -29,11 +30,11 @@ PUBLIC_MESSAGE_KINDS = (MessageKind.REPLY, MessageKind.PUBLIC_NOTE)
 # Events that make a public step; everything else (notes, SLA, alerts, replies) is internal.
 _STEP_EVENTS = frozenset(
     {
-        "complaint.registered",
-        "complaint.forwarded",
-        "complaint.transferred",
-        "status.changed",
-        "complaint.merged",
+        EventType.REGISTERED,
+        EventType.FORWARDED,
+        EventType.TRANSFERRED,
+        EventType.STATUS_CHANGED,
+        EventType.MERGED,
     }
 )
 
@@ -112,7 +113,7 @@ def tracking_view(code: str) -> TrackingView:
     unit_codes = {
         str(e.data.get("to_unit"))
         for e in events
-        if e.type in ("complaint.forwarded", "complaint.transferred")
+        if e.type in (EventType.FORWARDED, EventType.TRANSFERRED)
     }
     units = {u.code: _public_unit(u) for u in Unit.objects.filter(code__in=unit_codes)}
     steps = tuple(_steps(events, units))
@@ -164,16 +165,16 @@ def _steps(events: list[Event], units: dict[str, PublicUnit]) -> list[PublicStep
     steps: list[PublicStep] = []
     for event in events:
         data = event.data
-        if event.type == "complaint.registered":
+        if event.type == EventType.REGISTERED:
             steps.append(PublicStep(at=event.at, type="received"))
-        elif event.type in ("complaint.forwarded", "complaint.transferred"):
+        elif event.type in (EventType.FORWARDED, EventType.TRANSFERRED):
             unit = units.get(str(data.get("to_unit")))
-            kind = "forwarded" if event.type == "complaint.forwarded" else "transferred"
+            kind = "forwarded" if event.type == EventType.FORWARDED else "transferred"
             if unit is not None:
                 steps.append(PublicStep(at=event.at, type=kind, unit=unit))
-        elif event.type == "complaint.merged":
+        elif event.type == EventType.MERGED:
             steps.append(PublicStep(at=event.at, type="merged", code=str(data.get("into", ""))))
-        elif event.type == "status.changed":
+        elif event.type == EventType.STATUS_CHANGED:
             to = data.get("to")
             # Forwarded and Duplicate are told by their own steps (with the unit, the code).
             if to in _STATUS_VALUES and to not in (Status.FORWARDED, Status.DUPLICATE):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from seva.command.services import rollup_refresh
 from seva.complaints import services
 from seva.complaints.statuses import Status
 from tests.api.helpers import Api, as_person, submitter_key
@@ -19,6 +20,7 @@ def test_hq_sees_every_district_and_the_numbers_follow_the_actions(world: Any) -
     register(world.lucknow, external_user_id="2")
     register(world.agra, external_user_id="3")
     services.complaint_act(actor=world.lucknow_officer, code=first, to=Status.IN_PROCESS)
+    rollup_refresh()  # the rollup worker's step
     response = as_person(world.hq_operator).get("/command/figures")
     assert response.status_code == 200, response.content
     body = response.json()
@@ -34,6 +36,7 @@ def test_hq_sees_every_district_and_the_numbers_follow_the_actions(world: Any) -
 
 def test_a_district_officer_sees_their_district_and_its_stations_only(world: Any) -> None:
     register(world.agra)
+    rollup_refresh()
     body = as_person(world.lucknow_officer).get("/command/figures").json()
     units = {row["unit"] for row in body["rows"]}
     assert "PS-162-HAZRATGANJ" in units

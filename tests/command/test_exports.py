@@ -9,6 +9,7 @@ import zipfile
 from typing import Any
 
 from seva.command.exports import csv_safe
+from seva.command.services import rollup_refresh
 from seva.command.xlsx import xlsx_stream
 from tests.complaints.helpers import register
 from tests.desk.helpers import signed_in
@@ -55,6 +56,7 @@ def test_complaint_export_xlsx(world: Any) -> None:
 
 def test_unit_table_exports(world: Any) -> None:
     register(world.lucknow)
+    rollup_refresh()  # the rollup worker's step
     client = signed_in(world.hq_operator)
     rows = _csv(client.get("/command/export/units.csv"))
     assert rows[0][0] == "Unit"

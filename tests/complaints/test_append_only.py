@@ -49,10 +49,12 @@ def test_adding_events_still_works(world: Any) -> None:
 
 
 def test_the_access_audit_log_is_append_only_too(world: Any) -> None:
-    from seva.directory.audit import audit_record
+    from seva.directory.audit import AuditType, audit_record
     from seva.directory.models import AuditRecord
 
-    audit_record(type="token.issued", actor=world.administrator, person=world.hq_reviewer, data={})
+    audit_record(
+        type=AuditType.TOKEN_ISSUED, actor=world.administrator, person=world.hq_reviewer, data={}
+    )
     for change in (
         lambda rows: rows.update(type="token.revoked"),
         lambda rows: rows._raw_delete(AuditRecord.objects.db),

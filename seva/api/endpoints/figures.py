@@ -16,7 +16,6 @@ from seva.api.schemas import UnitCode
 from seva.command.dates import MAX_DAYS, DayRange, default_range
 from seva.command.scope import command_reach
 from seva.command.selectors import MEASURES, UnitFigures, command_table
-from seva.command.services import rollup_refresh
 from seva.core.days import day_check
 from seva.core.errors import NotFound
 from seva.directory.access import Action, access_unit
@@ -121,7 +120,6 @@ def command_figures(request: HttpRequest, query: Query[FiguresQuery]) -> Figures
     reach = command_reach(person, Action.VIEW, focus=focus)
     if not reach.rows:
         raise NotFound("no units in reach")
-    rollup_refresh()
     table = command_table(person, reach, days)
     return FiguresOut(
         start=days.first,

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 
-from seva.complaints import sla
+from seva.complaints import events, sla
 from seva.complaints.models import (
     Complainant,
     Complaint,
@@ -218,29 +218,39 @@ def complaints_register_many(entries: list[NewComplaint]) -> list[Registered]:
 def _events(
     entries: list[NewComplaint], complaints: list[Complaint], hq: Unit, at: dt.datetime
 ) -> list[Registered]:
-    """The events `complaint_register` and intake write, in the same order."""
+    """The events `complaint_register` and intake write, in the same order, by the same
+    factories, saved together."""
     rows: list[list[Event]] = []
+    batch: events.Batch = {"at": at, "save": False}
     for entry, complaint in zip(entries, complaints, strict=True):
-
-        def event(type_: str, data: dict[str, Any], complaint: Complaint = complaint) -> Event:
-            return Event(complaint=complaint, type=type_, actor=None, at=at, data=data)
-
-        own = [
-            event("complaint.registered", {"code": complaint.code, "channel": complaint.channel})
-        ]
+        own = [events.complaint_registered(complaint, actor=None, **batch)]
         if complaint.unit_id != hq.pk:
             own.append(
-                event("complaint.forwarded", {"from_unit": hq.code, "to_unit": complaint.unit.code})
+                events.complaint_forwarded(
+                    complaint, actor=None, from_unit=hq, to_unit=complaint.unit, **batch
+                )
             )
             own.append(
-                event("status.changed", {"from": Status.OPEN.value, "to": Status.FORWARDED.value})
+                events.status_changed(
+                    complaint, actor=None, old=Status.OPEN, new=Status.FORWARDED, **batch
+                )
             )
         if entry.is_urgent:
-            own.append(event("complaint.urgent", {"reasons": list(entry.urgent_reasons)[:5]}))
+            own.append(
+                events.urgent_flagged(complaint, reasons=list(entry.urgent_reasons), **batch)
+            )
         if complaint.status == Status.INCOMPLETE_INFO:
-            asked = {"from": Status.OPEN.value, "to": Status.INCOMPLETE_INFO.value}
-            own.append(event("status.changed", {**asked, "note": NEED_PLACE_NOTE}))
-            own.append(event("sla.paused", {}))
+            own.append(
+                events.status_changed(
+                    complaint,
+                    actor=None,
+                    old=Status.OPEN,
+                    new=Status.INCOMPLETE_INFO,
+                    note=NEED_PLACE_NOTE,
+                    **batch,
+                )
+            )
+            own.append(events.sla_paused(complaint, actor=None, **batch))
         rows.append(own)
     events_save(e for own in rows for e in own)
     return [Registered(c, own) for c, own in zip(complaints, rows, strict=True)]

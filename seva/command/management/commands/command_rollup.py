@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--rebuild", action="store_true", help="recompute every day")
         parser.add_argument("--loop", action="store_true", help="keep refreshing until stopped")
-        parser.add_argument("--interval", type=int, default=60, help="seconds between refreshes")
+        parser.add_argument("--interval", type=int, default=10, help="seconds between refreshes")
 
     def handle(self, *args: Any, rebuild: bool, loop: bool, interval: int, **o: Any) -> None:
         if rebuild:
