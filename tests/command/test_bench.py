@@ -29,3 +29,13 @@ def test_bench_dashboard_smoke(db: Any, settings: Any) -> None:
         for page in ("command centre", "desk queue", "complaint page")
     }
     assert all(f.queries_max == f.queries_min for f in figures if f.page != "complaint page")
+
+
+def test_bench_xlsx_smoke() -> None:
+    import io
+
+    from bench.xlsx import run
+
+    result = run(io.StringIO(), rows=50, rounds=1)
+    assert {"seva", "xlsxwriter", "openpyxl"} <= set(result)
+    assert result["seva"]["bytes"] > 0

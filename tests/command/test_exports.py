@@ -54,6 +54,20 @@ def test_complaint_export_xlsx(world: Any) -> None:
     assert not any("\x07" in cell for cell in cells)  # XML-forbidden characters dropped
 
 
+def test_a_maintained_reader_opens_the_workbook(world: Any) -> None:
+    """Seva writes XLSX itself (it streams; `bench xlsx`); openpyxl, an independent
+    implementation, must read back exactly what was written."""
+    import openpyxl
+
+    code = register(world.agra, text=HOSTILE).code
+    response = signed_in(world.hq_operator).get("/command/export/complaints.xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0][0] == "Code"
+    assert rows[1][0] == code
+    assert "<script>" in str(rows[1][-1])  # the text itself, unescaped by the reader
+
+
 def test_unit_table_exports(world: Any) -> None:
     register(world.lucknow)
     rollup_refresh()  # the rollup worker's step

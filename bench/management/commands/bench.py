@@ -1,5 +1,5 @@
 """`manage.py bench TARGET`: the shipped benchmarks. Each prints figures and, as its last
-line, one JSON object. Targets: triage, intake, dashboard (see docs/benchmarks.md)."""
+line, one JSON object. Targets: triage, intake, dashboard, xlsx (see docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Benchmarks (last line JSON). Targets: triage, intake, dashboard."
+    help = "Benchmarks (last line JSON). Targets: triage, intake, dashboard, xlsx."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("target", choices=["triage", "intake", "dashboard"])
+        parser.add_argument("target", choices=["triage", "intake", "dashboard", "xlsx"])
         parser.add_argument("--posts", type=int, default=None, help="how many posts")
-        parser.add_argument("--rounds", type=int, default=3, help="triage: rounds")
+        parser.add_argument("--rounds", type=int, default=3, help="triage, xlsx: rounds")
+        parser.add_argument("--rows", type=int, default=50_000, help="xlsx: rows to export")
         parser.add_argument(
             "--database-url",
             default="",
@@ -40,6 +41,10 @@ class Command(BaseCommand):
             from bench.triage import run as run_triage
 
             result = run_triage(self.stdout, posts=o["posts"] or 20_000, rounds=o["rounds"])
+        elif target == "xlsx":
+            from bench.xlsx import run as run_xlsx
+
+            result = run_xlsx(self.stdout, rows=o["rows"], rounds=o["rounds"])
         elif target == "dashboard":
             from bench.dashboard import run as run_dashboard
 
