@@ -1,9 +1,12 @@
 """Intake: read, thread, triage, register or attach the raw records `inbound_store` (store.py)
 stored first; what it knows beyond a post's text is in intake_context.py.
 
-`intake_drain` processes pending records in batches; each record is processed in its own
-savepoint, so a record that breaks a stage is quarantined with the reason and the batch goes
-on. Processing a record that is no longer pending changes nothing, so replaying is safe.
+`intake_drain` processes pending records in batches through one pipeline (`_process_batch`:
+parse, skip, thread, triage, register together, first replies together). A batch that fails
+is redone record by record, each a batch of one in its own savepoint, so a record that breaks a
+stage is quarantined with the reason and the rest go on; captures and replays
+(`inbound_process`) are a batch of one too. Processing a record that is no longer pending
+changes nothing, so replaying is safe.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from seva.channels.services.intake_context import (
     post_triage,
     target_unit,
 )
-from seva.channels.threads import ThreadMatch, thread_find, thread_find_many
+from seva.channels.threads import ThreadMatch, thread_find_many
 from seva.complaints.models import Complaint
 from seva.complaints.services import (
     PostAuthor,
@@ -113,7 +116,7 @@ def _record_outcomes(records: list[InboundRecord], results: dict[int, Outcome]) 
 
 
 def inbound_process(record_id: int) -> str:
-    """Process one record now (captures and replays use this); returns its state."""
+    """Process one record now, as a batch of one (captures and replays); returns its state."""
     with transaction.atomic():
         record = InboundRecord.objects.select_for_update().get(pk=record_id)
         if record.state != InboundState.PENDING:
@@ -124,16 +127,14 @@ def inbound_process(record_id: int) -> str:
 
 
 def _outcome(record: InboundRecord, context: IntakeContext) -> Outcome:
-    """One record through the stages in a savepoint; a failure quarantines it with the reason."""
+    """One record as a batch of one (the same stages as a whole batch), in a savepoint: a
+    failure quarantines it with the reason."""
     try:
         with transaction.atomic():
-            state, reason, code = _stages(record, context)
-    except UnreadableItem as exc:
-        return InboundState.QUARANTINED, str(exc), ""
+            return _process_batch([record], context)[record.pk]
     except Exception as exc:  # a bug in a stage must not lose the record or stop the batch
         log.exception("intake failed on record %s", record.pk)
         return InboundState.QUARANTINED, f"{type(exc).__name__}: {exc}", ""
-    return state, reason, code
 
 
 def _skip_reason(post: InboundPost, context: IntakeContext) -> str:
@@ -266,38 +267,6 @@ def _new_complaint(
         phone=post.direct.phone if post.direct is not None else "",
         email=post.direct.email if post.direct is not None else "",
     )
-
-
-def _stages(record: InboundRecord, context: IntakeContext) -> Outcome:
-    post = parse_item(RawItem(record.external_id, record.format, record.payload))
-    skip = _skip_reason(post, context)
-    if skip:
-        return InboundState.SKIPPED, skip, ""
-    match = thread_find(post)
-    if match is not None:
-        return _thread_outcome(record, post, match, context)
-    decision = post_triage(post, context)
-    verdict = intake_decide(post, decision, auto_forward_confidence=context.auto_forward_confidence)
-    if not verdict.register:
-        return InboundState.IGNORED, verdict.why_not, ""
-    complaint = _register(record, post, decision, verdict, context)
-    return InboundState.REGISTERED, "", complaint.code
-
-
-def _register(
-    record: InboundRecord,
-    post: InboundPost,
-    decision: TriageDecision,
-    verdict: IntakeDecision,
-    context: IntakeContext,
-) -> Complaint:
-    """One new complaint by the same path a batch takes, with its first reply."""
-    chosen = chosen_units([post])
-    (registered,) = complaints_register_many(
-        [_new_complaint(record, post, decision, verdict, context, chosen)]
-    )
-    replies.replies_for_registered([(registered, post)])
-    return registered.complaint
 
 
 def _attach(
