@@ -33,7 +33,7 @@ from seva.channels.models import (
 from seva.complaints import events
 from seva.complaints.models import Complaint, Event, ReplyTemplate
 from seva.complaints.outbox import events_save, outbox_consume
-from seva.complaints.services.bulk import NEED_PLACE_NOTE, Registered
+from seva.complaints.services.registration import NEED_PLACE_NOTE, Registered
 from seva.complaints.statuses import LABELS, Status
 from seva.complaints.vocabulary import EventType, ReplyPurpose
 from seva.core.postlength import MAX_POST_LENGTH, weight_at_most, weighted_length

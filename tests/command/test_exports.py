@@ -60,7 +60,7 @@ def test_a_maintained_reader_opens_the_workbook(world: Any) -> None:
     import openpyxl
 
     code = register(world.agra, text=HOSTILE).code
-    response = signed_in(world.hq_operator).get("/command/export/complaints.xlsx")
+    response: Any = signed_in(world.hq_operator).get("/command/export/complaints.xlsx")
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][0] == "Code"

@@ -3,13 +3,15 @@ one by one (what intake did before it batched)."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
-from seva.complaints import events
 from seva.complaints.models import CodeCounter, Complaint
-from seva.complaints.services import complaint_register, complaint_set_status
-from seva.complaints.services.bulk import NEED_PLACE_NOTE, NewComplaint, complaints_register_many
-from seva.complaints.statuses import Status
+from seva.complaints.services import complaint_register
+from seva.complaints.services.registration import (
+    NewComplaint,
+    complaints_register_many,
+)
 
 
 def entries(world: Any) -> list[NewComplaint]:
@@ -56,26 +58,9 @@ def entries(world: Any) -> list[NewComplaint]:
 
 
 def one_by_one(entry: NewComplaint) -> Complaint:
-    complaint = complaint_register(
-        platform=entry.platform,
-        external_user_id=entry.external_user_id,
-        text=entry.text,
-        channel=entry.channel,
-        handle=entry.handle,
-        display_name=entry.display_name,
-        unit=entry.unit,
-        category=entry.category,
-        is_urgent=entry.is_urgent,
-        language=entry.language,
-        external_id=entry.external_id,
-    )
-    if entry.is_urgent:
-        events.urgent_flagged(complaint, reasons=list(entry.urgent_reasons))
-    if entry.need_place:
-        complaint_set_status(
-            complaint=complaint, to=Status.INCOMPLETE_INFO, actor=None, note=NEED_PLACE_NOTE
-        )
-    return complaint
+    """The single form: a batch of one, with every field of the entry (urgency and the
+    request for the place included)."""
+    return complaint_register(**{f.name: getattr(entry, f.name) for f in fields(entry)})
 
 
 def shape(complaint: Complaint) -> dict[str, Any]:

@@ -42,7 +42,7 @@ from seva.complaints.services import (
     complaint_attach_third_party,
     complaint_route,
 )
-from seva.complaints.services.bulk import NewComplaint, complaints_register_many
+from seva.complaints.services.registration import NewComplaint, complaints_register_many
 from seva.complaints.statuses import Status
 from seva.core.timeutil import now
 from seva.directory.models import Unit, UnitKind

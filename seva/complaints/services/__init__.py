@@ -14,10 +14,12 @@ from seva.complaints.services.actions import (
     complaint_route,
     complaint_transfer,
 )
+from seva.complaints.services.allocation import complaint_codes_allocate, state_hq
 from seva.complaints.services.registration import (
-    complaint_codes_allocate,
+    NewComplaint,
+    Registered,
     complaint_register,
-    state_hq,
+    complaints_register_many,
 )
 from seva.complaints.services.status import complaint_set_status
 from seva.complaints.services.thread import (
@@ -28,7 +30,9 @@ from seva.complaints.services.thread import (
 )
 
 __all__ = [
+    "NewComplaint",
     "PostAuthor",
+    "Registered",
     "complaint_act",
     "complaint_attach_followup",
     "complaint_attach_third_party",
@@ -42,5 +46,6 @@ __all__ = [
     "complaint_route",
     "complaint_set_status",
     "complaint_transfer",
+    "complaints_register_many",
     "state_hq",
 ]
