@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from seva.api.models import DeliveryState, WebhookDelivery
 from seva.api.webhooks.destinations import DestinationRefused, webhook_http_client
 from seva.api.webhooks.signing import HEADER, signature_header
+from seva.core.leases import lease_claim
 from seva.core.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,13 @@ def _due(at: dt.datetime, limit: int) -> list[WebhookDelivery]:
 
 
 def _claim(delivery: WebhookDelivery, at: dt.datetime) -> bool:
-    lease = dt.timedelta(seconds=settings.SEVA_WORKER_LEASE_SECONDS)
-    claimed = WebhookDelivery.objects.filter(
-        pk=delivery.pk, state=delivery.state, claimed_until=delivery.claimed_until
-    ).update(claimed_until=at + lease, attempts=F("attempts") + 1)
-    return claimed == 1
+    return lease_claim(
+        delivery,
+        lease_field="claimed_until",
+        compare=["state"],
+        at=at,
+        attempts=F("attempts") + 1,
+    )
 
 
 @dataclass(frozen=True)

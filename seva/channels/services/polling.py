@@ -9,17 +9,15 @@ holding a transaction open across the network call.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 
 from seva.channels.base import Adapter, ChannelError, FetchWindow, Page
 from seva.channels.models import ChannelAccount, ChannelAlert, InboundVia
 from seva.channels.services.store import inbound_store
+from seva.core.leases import lease_claim
 from seva.core.timeutil import now
 
 FAILURES_BEFORE_ALERT = 3
@@ -33,16 +31,12 @@ class PollReport:
 
 
 def account_claim(account: ChannelAccount, *, owner: str) -> bool:
+    """Take the account for this poller (free, its lease run out, or already this poller's)."""
     at = now()
-    claimed = (
-        ChannelAccount.objects.filter(pk=account.pk)
-        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=at) | Q(lease_owner=owner))
-        .update(
-            lease_owner=owner,
-            lease_until=at + dt.timedelta(seconds=settings.SEVA_WORKER_LEASE_SECONDS),
-        )
+    free = account.lease_until is None or account.lease_until < at or account.lease_owner == owner
+    return free and lease_claim(
+        account, lease_field="lease_until", compare=["lease_owner"], at=at, lease_owner=owner
     )
-    return claimed == 1
 
 
 def account_release(account: ChannelAccount, *, owner: str) -> None:

@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from seva.channels.base import Adapter, ChannelError, OutgoingReply
 from seva.channels.models import ChannelAccount, OutboundReply, ReplyState
 from seva.complaints import events
+from seva.core.leases import lease_claim
 from seva.core.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -59,14 +60,14 @@ def _due(at: dt.datetime, limit: int) -> list[OutboundReply]:
 
 
 def _claim(reply: OutboundReply, at: dt.datetime) -> bool:
-    claimed = OutboundReply.objects.filter(
-        pk=reply.pk, state=reply.state, claimed_until=reply.claimed_until
-    ).update(
+    return lease_claim(
+        reply,
+        lease_field="claimed_until",
+        compare=["state"],
+        at=at,
         state=ReplyState.SENDING,
-        claimed_until=at + dt.timedelta(seconds=settings.SEVA_WORKER_LEASE_SECONDS),
         attempts=F("attempts") + 1,
     )
-    return claimed == 1
 
 
 def _over_window(reply: OutboundReply, at: dt.datetime) -> bool:
